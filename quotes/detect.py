@@ -1,0 +1,180 @@
+"""Quote detection: every quotation segment of a text, with character offsets.
+
+No NLP here, only the marks and what stands beside them. Each paragraph (line)
+is scanned for quotation marks; each mark gets a direction from its neighbours
+(an opening mark has white space or an opening bracket before it and a word
+after it), falling back on its glyph, so that mis-directed glyphs pair as the
+writer meant. Marks are paired with a stack per paragraph. A quotation left open
+at the end of a paragraph whose next paragraph opens a quotation runs over both
+(news style: the opening mark repeated, one closing mark at the end).
+Apostrophes (`don't`, `China’s`, `the countries’ leaders`, `'90s`) are not marks.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from quotes.records import Quote
+
+DETECTOR_VERSION = "1"
+
+log = logging.getLogger(__name__)
+
+DOUBLE, SINGLE = "double", "single"
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+# glyph -> (family, direction the glyph itself suggests)
+GLYPHS: dict[str, tuple[str, str]] = {
+    "“": (DOUBLE, OPEN), "„": (DOUBLE, OPEN), "‟": (DOUBLE, OPEN), "«": (DOUBLE, OPEN),
+    "”": (DOUBLE, CLOSE), "»": (DOUBLE, CLOSE), '"': (DOUBLE, EITHER),
+    "``": (DOUBLE, OPEN), "''": (DOUBLE, EITHER), "‘‘": (DOUBLE, OPEN), "’’": (DOUBLE, CLOSE),
+    "‘": (SINGLE, OPEN), "‚": (SINGLE, OPEN), "‹": (SINGLE, OPEN),
+    "’": (SINGLE, CLOSE), "›": (SINGLE, CLOSE), "'": (SINGLE, EITHER),
+}
+MARK_RE = re.compile(r"``|''|‘‘|’’|[“”„‟«»\"‘’‚‹›']")
+OPENERS_BEFORE = set("([{<—–-/")  # a mark right after these may open a quotation
+# Words that begin with an apostrophe standing for left-out letters.
+ELISION_RE = re.compile(r"(?:em|tis|twas|til|cause|n|bout|round|cuz|\d0s|\d\d)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mark:
+    pos: int  # offset of the mark in the text
+    size: int  # 1, or 2 for `` and ''
+    family: str
+    direction: str
+
+
+def detect(text: str) -> list[Quote]:
+    """Every quotation segment in `text`, in order of its start.
+
+    Never raises on odd input: unpaired marks are logged and skipped.
+    """
+    quotes: list[Quote] = []
+    paragraphs = _paragraphs(text)
+    group = 0
+    carried: int | None = None  # group of a quotation still open from the previous paragraph
+    for index, (start, end) in enumerate(paragraphs):
+        found, open_at_end = _pair(text, start, end)
+        carried_in, carried = carried, None
+        if carried_in is not None and found and found[0][2] == 0 and _opens(text, start, found[0][0]):
+            # this paragraph continues the quotation left open above
+            found[0] = (*found[0][:3], carried_in)
+        for q_start, q_end, depth, grp in found:
+            if grp is None:
+                group += 1
+                grp = group
+            q = _quote(text, q_start, q_end, index, grp, depth > 0)
+            if q:
+                quotes.append(q)
+        if open_at_end is not None:
+            next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if next_start is not None and _starts_with_open_mark(text, next_start):
+                continues = carried_in is not None and _opens(text, start, open_at_end)
+                if not continues:
+                    group += 1
+                grp = carried_in if continues else group
+                q = _quote(text, open_at_end, end, index, grp, False)
+                if q:
+                    quotes.append(q)
+                carried = grp
+            else:
+                log.warning("unpaired quotation mark at offset %d", open_at_end - 1)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _marks(text: str, start: int, end: int) -> list[Mark]:
+    """The quotation marks of one paragraph, apostrophes left out."""
+    marks = []
+    for m in MARK_RE.finditer(text, start, end):
+        glyph = m.group()
+        family, default = GLYPHS[glyph]
+        pos, size = m.start(), len(glyph)
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + size] if pos + size < end else " "
+        if family == SINGLE and size == 1 and _is_apostrophe(text, pos, end, before, after):
+            continue
+        marks.append(Mark(pos, size, family, _direction(before, after, default)))
+    return marks
+
+
+def _is_apostrophe(text: str, pos: int, end: int, before: str, after: str) -> bool:
+    """A single mark inside a word (`don't`) or before an elision (`'90s`)."""
+    if before.isalnum() and after.isalnum():
+        return True
+    return not before.isalnum() and ELISION_RE.match(text, pos + 1, end) is not None
+
+
+def _direction(before: str, after: str, default: str) -> str:
+    """Open, close or either, from the characters around the mark."""
+    can_open = not after.isspace() and (before.isspace() or before in OPENERS_BEFORE or _is_mark(before))
+    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+    if can_open and not can_close:
+        return OPEN
+    if can_close and not can_open:
+        return CLOSE
+    return default
+
+
+def _is_mark(ch: str) -> bool:
+    return ch in GLYPHS
+
+
+def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, int, int | None]], int | None]:
+    """Pair the marks of one paragraph.
+
+    Returns the quotations found as (start, end, depth, group=None) and the
+    content offset of a double quotation still open at the end of the paragraph.
+    """
+    stack: list[Mark] = []
+    found: list[tuple[int, int, int, int | None]] = []
+    leading_close: int | None = None
+    for mark in _marks(text, start, end):
+        top_family = stack[-1].family if stack else None
+        closes = mark.direction == CLOSE or (mark.direction == EITHER and top_family == mark.family)
+        if not closes:
+            stack.append(mark)
+            continue
+        opener = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == mark.family), None)
+        if opener is None:
+            if mark.family == DOUBLE and not found and leading_close is None:
+                leading_close = mark.pos  # a closing mark with no opening one
+            continue  # a lone single closing mark is an apostrophe (`the countries’`)
+        begin = stack[opener]
+        del stack[opener:]  # marks opened inside and never closed were not quotations
+        found.append((begin.pos + begin.size, mark.pos, len(stack), None))
+    if leading_close is not None:
+        log.warning("closing quotation mark with no opening one at offset %d", leading_close)
+    doubles = [m for m in stack if m.family == DOUBLE]
+    open_at_end = doubles[0].pos + doubles[0].size if doubles else None
+    return found, open_at_end
+
+
+def _starts_with_open_mark(text: str, pos: int) -> bool:
+    """Does the paragraph starting at `pos` open with a double quotation mark?"""
+    m = MARK_RE.match(text, pos)
+    return m is not None and GLYPHS[m.group()][0] == DOUBLE
+
+
+def _opens(text: str, para_start: int, content_start: int) -> bool:
+    """Is the quotation whose content starts here the first thing in its paragraph?"""
+    return text[para_start:content_start].strip() in GLYPHS
+
+
+def _quote(text: str, start: int, end: int, paragraph: int, group: int, nested: bool) -> Quote | None:
+    """A Quote with white space trimmed off both ends, or None if it is empty."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Quote(start=start, end=end, text=text[start:end], paragraph=paragraph, group=group, nested=nested)
