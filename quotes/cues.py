@@ -1,0 +1,51 @@
+"""Words that introduce or describe a source: data, not code.
+
+Attribution reads these sets; adding a speech verb means adding a word here.
+"""
+
+# Lemmas of verbs that report speech or writing.
+SPEECH_VERBS = frozenset("""
+say tell add argue ask write tweet recall insist warn explain note state declare
+claim comment respond reply answer suggest acknowledge admit concede announce
+assert believe caution charge complain conclude confirm contend continue counter
+describe emphasize emphasise estimate exclaim figure joke lament maintain mention
+muse observe offer opine point predict proclaim promise quip recount reiterate
+remark repeat report retort reveal scoff shout snap speculate stress testify
+think urge vow wonder yell post thunder boast brag crow chide blast slam mock
+deny concur agree recommend pledge advise allow add posit gush marvel sneer
+tout trumpet hail praise criticize criticise attack accuse quote call whisper
+cry plead demand inform acknowledge interject begin start chime fume rail grumble
+concede acknowledge predict told write
+""".split())
+
+# Verbs that take the quotation as their object in a partial quote
+# (`called the plan "a disgrace"`); the subject is the speaker.
+QUOTING_VERBS = frozenset("call describe dub label brand term deem".split())
+
+# Nouns that head an unnamed source (`a senior official`): null speaker.
+SOURCE_NOUNS = frozenset("""
+official officials source sources aide aides spokesman spokeswoman spokesperson
+adviser advisers advisor advisors person people member members staffer staffers
+diplomat diplomats analyst analysts expert experts observer observers insider
+insiders someone associate associates ally allies friend friends witness
+witnesses resident residents voter voters supporter supporters critic critics
+official representative representatives officer officers employee employees
+lawmaker lawmakers operative operatives strategist strategists
+""".split())
+
+# Determiners that make a description definite (`the senator`): it points back.
+DEFINITE = frozenset("the this that his her their its".split())
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": None}
+
+# Honorifics and titles dropped from names before they are compared.
+TITLES = frozenset("""
+mr mrs ms miss dr sen senator rep representative gov governor president vice
+secretary gen general rev prof professor mayor judge justice sir dame lord lady
+former chairman chairwoman chair speaker ambassador minister prime premier
+candidate nominee state foreign counsellor counselor assistant deputy chief
+commissioner congressman congresswoman leader attorney adviser advisor spokesman
+spokeswoman press director official officials us u.s. u.s china chinese american
+national security treasury defense house senate majority minority democratic
+republican gop presidential top senior the his her
+""".split())

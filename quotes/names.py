@@ -1,0 +1,85 @@
+"""Person names: clean a mention, and make names canonical within an article.
+
+An article names a person in full once (`State Department counsellor Derek
+Chollet`) and by surname after (`Chollet`, `Mr. Chollet`); the canonical name is
+the full one. People who share a surname stay apart (`Bill Clinton`, `Hillary
+Clinton`): a bare surname goes to the full name mentioned most recently before
+it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotes.cues import TITLES
+
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def clean_name(text: str) -> str:
+    """`Mr. Trump's` -> `Trump`; `Secretary of State John Kerry` -> `John Kerry`."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–—\"“”‘’'()")
+    words = text.split(" ")
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1]) if len(words[-1]) > 2 else words[-1]
+    # drop everything up to the last title word or lower-case word before the name
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        key = w.lower().rstrip(".")
+        if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper():
+            cut = i + 1
+    words = [w for w in words[cut:] if w]
+    return " ".join(words)
+
+
+def name_key(name: str) -> tuple[list[str], str | None]:
+    """Lower-case name words without titles, and the suffix (`jr`) if any."""
+    words = [w.lower().rstrip(".") for w in name.split() if w.lower().rstrip(".") not in TITLES]
+    suffix = None
+    if words and words[-1] in SUFFIXES:
+        suffix = words.pop()
+    return words, suffix
+
+
+@dataclass
+class ArticleNames:
+    """The full names an article uses, by position, to expand short mentions."""
+
+    full: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name)
+
+    def add(self, offset: int, name: str) -> None:
+        """Remember a name mention; only names of two words or more expand others."""
+        words, _ = name_key(name)
+        if len(words) >= 2:
+            self.full.append((offset, name))
+
+    def canonical(self, name: str, offset: int) -> str:
+        """The full name behind `name` as the article uses it at `offset`."""
+        words, suffix = name_key(name)
+        if not words:
+            return name
+        if len(words) >= 2:
+            return self._longest_form(words, suffix) or name
+        word = words[0]
+        before = [(o, n) for o, n in self.full if o <= offset]
+        after = [(o, n) for o, n in self.full if o > offset]
+        for pool in (reversed(before), after):
+            for _, full in pool:
+                fw, fs = name_key(full)
+                if fw[-1] == word and fs == suffix:
+                    return full
+        for _, full in self.full:  # a first name alone (`Hillary`)
+            fw, fs = name_key(full)
+            if fw[0] == word and fs is None:
+                return full
+        return name
+
+    def _longest_form(self, words: list[str], suffix: str | None) -> str | None:
+        """`Donald J. Trump` and `Donald Trump` are one person: keep the first form seen."""
+        for _, full in self.full:
+            fw, fs = name_key(full)
+            if fs == suffix and fw[0] == words[0] and fw[-1] == words[-1]:
+                return full
+        return None
