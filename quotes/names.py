@@ -55,6 +55,10 @@ class ArticleNames:
         if len(words) >= 2:
             self.full.append((offset, name))
 
+    def knows(self, word: str) -> bool:
+        """Is `word` part of a person's name in this article?"""
+        return any(word in full.split() for _, full in self.full)
+
     def canonical(self, name: str, offset: int) -> str:
         """The full name behind `name` as the article uses it at `offset`."""
         words, suffix = name_key(name)
