@@ -1,0 +1,104 @@
+"""The tables: articles, the people quoted in them, and the quotes.
+
+The schema itself is created by the Alembic migrations in `migrations/`; these
+classes are what the migrations are checked against and what queries use.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints, so that batch migrations on SQLite can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes; SQLite itself would hand them back naive."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Article(Base):
+    """One ingested text; `doc_id` (the file stem) identifies it across runs."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String, unique=True)
+    path: Mapped[str] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(String, nullable=True)
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    quotes: Mapped[list[StoredQuote]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        order_by="StoredQuote.start",
+    )
+
+
+class Person(Base):
+    """A speaker, by canonical full name; the same name is the same person."""
+
+    __tablename__ = "people"
+    __table_args__ = (Index("ix_people_name", "name", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+
+    quotes: Mapped[list[StoredQuote]] = relationship(back_populates="person")
+
+
+class StoredQuote(Base):
+    """One quotation segment: `article.text[start:end] == text`."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_article_id", "article_id"),
+        Index("ix_quotes_person_id", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_mention: Mapped[str | None] = mapped_column(String, nullable=True)
+    cue: Mapped[str | None] = mapped_column(String, nullable=True)
+    kind: Mapped[str] = mapped_column(String, default="none")
+    paragraph: Mapped[int] = mapped_column(Integer)
+    grp: Mapped[int] = mapped_column(Integer)  # segments of one multi-paragraph quote
+    nested: Mapped[bool] = mapped_column(Boolean, default=False)
+    detector_version: Mapped[str] = mapped_column(String)
+
+    article: Mapped[Article] = relationship(back_populates="quotes")
+    person: Mapped[Person | None] = relationship(back_populates="quotes")

@@ -1,0 +1,76 @@
+"""Shared fixtures: a fresh migrated database per test, and hand-made attributions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from quotes.records import Attribution, Quote
+from quotes.store.db import open_db
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def session_factory(db_path) -> Iterator[sessionmaker[Session]]:
+    factory = open_db(db_path)
+    yield factory
+    factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def session(session_factory) -> Iterator[Session]:
+    with session_factory() as session:
+        yield session
+
+
+def _attributions(text: str, quotes: list[tuple]) -> list[Attribution]:
+    """Attributions for `(quoted words, speaker[, mention, cue, kind])`, offsets found in `text`."""
+    out = []
+    group = 0
+    for words, speaker, *rest in quotes:
+        start = text.index(words)
+        paragraph = text.count("\n", 0, start)
+        quote = Quote(start=start, end=start + len(words), text=words, paragraph=paragraph, group=group)
+        mention, cue, kind = (rest + [None, None, None])[:3]
+        out.append(
+            Attribution(quote=quote, speaker=speaker, mention=mention, cue=cue, kind=kind or "named")
+        )
+        group += 1
+    return out
+
+
+@pytest.fixture
+def attributions() -> Callable[[str, list[tuple]], list[Attribution]]:
+    return _attributions
+
+
+ARTICLE = (
+    "Talks resume\n"
+    "\n"
+    "    “We would very much like to get back to where we were,” Derek Chollet said.\n"
+    "\n"
+    "Chinese Foreign Minister Qin Gang said that “relations have hit the cold ice”.\n"
+    "\n"
+    "“Contacts are returning to the right track,” said Shen Dingli, an expert.\n"
+    "\n"
+    "A senior official said the trip was “a chance to talk”.\n"
+)
+
+ARTICLE_QUOTES = [
+    ("We would very much like to get back to where we were,", "Derek Chollet", "Derek Chollet", "said"),
+    ("relations have hit the cold ice", "Qin Gang", "Chinese Foreign Minister Qin Gang", "said"),
+    ("Contacts are returning to the right track,", "Shen Dingli", "Shen Dingli", "said"),
+    ("a chance to talk", None, "A senior official", "said", "description"),
+]
+
+
+@pytest.fixture
+def article() -> tuple[str, list[Attribution]]:
+    """A short article and its attributed quotes, as the pipeline would give them."""
+    return ARTICLE, _attributions(ARTICLE, ARTICLE_QUOTES)
