@@ -26,8 +26,9 @@ from quotes.names import ArticleNames, clean_name
 from quotes.records import Attribution, Quote
 
 NAME_ENTS = {"PERSON"}
-PLACE_ENTS = {"GPE", "NORP", "LOC", "DATE", "FAC"}
+PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
+QUOTE_MARKS = "\"“”„«»'‘’` "
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
 NOT_PEOPLE = frozenset("campaign statement report paper poll study letter memo website post ad video book article story survey".split())
 
@@ -88,19 +89,17 @@ class _Article:
         if span is None or len(span) == 0:
             return None
         quote_tokens = range(span.start, span.end)
-        best: tuple[tuple[int, int], Token] | None = None
+        ranked = []
         for tok in _scope(self.doc, span):
             if self.inside[tok.i] or not _is_cue(tok):
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
-            rank = (0 if linked else 1, distance)
-            if best is None or rank < best[0]:
-                best = (rank, tok)
-        if best is not None:
-            cue = best[1]
-            subject = self.subject(cue)
-            return self.describe(subject, _cue_text(cue)) if subject is not None else None
+            ranked.append((0 if linked else 1, distance, tok.i))
+        for *_, i in sorted(ranked):
+            subject = self.subject(self.doc[i])
+            if subject is not None:
+                return self.describe(subject, _cue_text(self.doc[i]))
         return self.partial_quote_source(span)
 
     def subject(self, verb: Token) -> Token | None:
@@ -157,14 +156,14 @@ class _Article:
         subject = self.subject(tok)
         if subject is None:
             return None
-        source = self.describe(subject, tok.text)
+        source = self.describe(subject, tok.text, places=False)
         if source.kind in ("named", "pronoun") or tok.lemma_ in QUOTING_VERBS:
             return source
         return None
 
     # ------------------------------------------------------------ sources
 
-    def describe(self, head: Token, cue: str | None) -> Source:
+    def describe(self, head: Token, cue: str | None, *, places: bool = True) -> Source:
         """Classify the phrase headed by `head`: a name, a pronoun, a description."""
         doc = self.doc
         if head.lower_ == "who" and head.head.dep_ == "relcl":
@@ -175,7 +174,7 @@ class _Article:
             return Source(kind, head.text, cue, offset=head.idx)
         if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             return Source("nominal", doc[head.i : head.right_edge.i + 1].text, cue, offset=head.idx)
-        name = self.name_at(head)
+        name = self.name_at(head, places=places)
         if name:
             return Source("named", name, cue, name=name, offset=head.idx)
         for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`)
@@ -189,15 +188,18 @@ class _Article:
             return Source("nominal", phrase, cue, offset=head.idx)
         return Source("none", phrase, cue, offset=head.idx)
 
-    def name_at(self, tok: Token) -> str | None:
+    def name_at(self, tok: Token, *, places: bool = True) -> str | None:
         """The name whose last word is `tok`, if it is a name: a person's, or an
         organisation's (`the White House said`). The tagger often takes a
-        surname for a place (`Blinken`): a word the article uses in a person's
-        name elsewhere is a name here too."""
+        surname for a place (`Blinken`), so any proper noun heading a source is
+        read as a name; with `places=False`, a place or nationality the article
+        never uses in a person's name is not (`as the US looks for ways to
+        "depressurise" ties`)."""
         if tok.ent_type_ in NAME_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
-        if tok.pos_ == "PROPN" and (tok.ent_type_ not in PLACE_ENTS or self.names.knows(tok.text)):
+        place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
             start = words[0].i if words else tok.i
             return clean_name(self.doc[start : tok.i + 1].text) or None
@@ -211,7 +213,7 @@ class _Article:
         tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
         sent_start = doc[tok_i].sent.start
         for t in itertools.chain(reversed(doc[sent_start:tok_i]), reversed(doc[max(0, sent_start - 80) : sent_start])):
-            if t.dep_ in ("nsubj", "nsubjpass") and not self.inside[t.i] and (name := self.name_at(t)):
+            if t.dep_ in ("nsubj", "nsubjpass") and not self.inside[t.i] and (name := self.name_at(t, places=False)):
                 return self.names.canonical(name, t.idx)
         return None
 
@@ -220,7 +222,7 @@ def _inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
     """For each token, whether it lies inside a quotation (marks included)."""
     inside = [False] * len(doc)
     for q in quotes:
-        span = doc.char_span(max(0, q.start - 1), min(len(doc.text), q.end + 1), alignment_mode="expand")
+        span = doc.char_span(max(0, q.start - 2), min(len(doc.text), q.end + 2), alignment_mode="contract")
         if span is not None:
             for i in range(span.start, span.end):
                 inside[i] = True
@@ -233,7 +235,7 @@ def _scope(doc: Doc, span: Span) -> list[Token]:
     start, end = span[0].sent.start, span[-1].sent.end
     if end < len(doc) and doc[end].sent.end - end <= 12:
         end = doc[end].sent.end
-    if start > 0 and len(doc[start - 1].sent) <= 12:
+    if start > 0 and (len(doc[start - 1].sent) <= 12 or doc.text[: span.start_char].rstrip(QUOTE_MARKS).rstrip().endswith(":")):
         start = doc[start - 1].sent.start
     lo, hi = _paragraph_bounds(doc.text, span.start_char)
     return [t for t in doc[start:end] if lo <= t.idx < hi]
