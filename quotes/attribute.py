@@ -97,10 +97,22 @@ class _Article:
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
             ranked.append((0 if linked else 1, distance, tok.i))
         for *_, i in sorted(ranked):
-            subject = self.subject(self.doc[i])
+            cue = self.doc[i]
+            subject = self.subject(cue)
+            if subject is None or not self._animate(subject):
+                subject = self._name_between(span, cue) or subject
             if subject is not None:
-                return self.describe(subject, _cue_text(self.doc[i]))
+                return self.describe(subject, _cue_text(cue))
         return self.partial_quote_source(span)
+
+    def _name_between(self, span: Span, cue: Token) -> Token | None:
+        """A person named between the quote and its cue, for when the parse lost
+        the subject (`"...," Texas delegate Bill Eastland, wearing a hat, said`)."""
+        lo, hi = (span.end, cue.i) if cue.i >= span.end else (cue.i + 1, span.start)
+        for tok in self.doc[lo:hi]:
+            if tok.ent_type_ == "PERSON" and not self.inside[tok.i] and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I"):
+                return tok
+        return None
 
     def subject(self, verb: Token) -> Token | None:
         """The speaker phrase's head for a cue: subject, agent, `according to` object.
@@ -199,7 +211,8 @@ class _Article:
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
+        proper = tok.pos_ == "PROPN" or (tok.is_title and self.names.knows(tok.text))
+        if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
             start = words[0].i if words else tok.i
             return clean_name(self.doc[start : tok.i + 1].text) or None
@@ -233,10 +246,14 @@ def _scope(doc: Doc, span: Span) -> list[Token]:
     """Tokens of the sentences the quote touches, plus a short sentence right
     after or before it in the same paragraph (`"...," he said.` parsed alone)."""
     start, end = span[0].sent.start, span[-1].sent.end
-    if end < len(doc) and doc[end].sent.end - end <= 12:
-        end = doc[end].sent.end
-    if start > 0 and (len(doc[start - 1].sent) <= 12 or doc.text[: span.start_char].rstrip(QUOTE_MARKS).rstrip().endswith(":")):
-        start = doc[start - 1].sent.start
+    if end < len(doc):
+        following = doc[end].sent
+        if len(following) <= 12 or following[0].is_lower or following[0].is_punct:
+            end = following.end
+    if start > 0:
+        preceding = doc[start - 1].sent
+        if len(preceding) <= 12 or preceding.text.rstrip(QUOTE_MARKS).rstrip().endswith((":", ",")):
+            start = preceding.start
     lo, hi = _paragraph_bounds(doc.text, span.start_char)
     return [t for t in doc[start:end] if lo <= t.idx < hi]
 

@@ -155,6 +155,12 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, int, in
         log.warning("closing quotation mark with no opening one at offset %d", leading_close)
     doubles = [m for m in stack if m.family == DOUBLE]
     open_at_end = doubles[0].pos + doubles[0].size if doubles else None
+    # nested: inside another quotation that was closed, or that runs on past the paragraph
+    found = [
+        (s, e, int(any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe, _, _ in found)
+                   or (open_at_end is not None and s > open_at_end)), g)
+        for s, e, _, g in found
+    ]
     return found, open_at_end
 
 

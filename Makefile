@@ -1,0 +1,34 @@
+# Everything runs inside .venv, made from pyproject.toml on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DB ?= quotes.db
+
+.PHONY: setup demo test bench-accuracy clean
+
+$(BIN)/quotes: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/quotes  ## make the virtual environment and install quotes into it
+
+demo: setup  ## ingest seeds/ into $(DB) and show who said what
+	$(BIN)/quotes ingest seeds/ --db $(DB)
+	$(BIN)/quotes speakers --db $(DB)
+	$(BIN)/quotes who-said "cold ice" --db $(DB)
+
+test: setup  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+bench-accuracy: setup  ## score extraction on PolNeAR-train (840 articles) and the seeds
+	mkdir -p out
+	$(BIN)/quotes extract seeds/*.txt --format jsonl > out/pred-seeds.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds/gold.jsonl out/pred-seeds.jsonl
+	$(BIN)/quotes extract $(SHARED)/eval/polnear-train/docs/*.txt --format jsonl > out/pred-polnear-train.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/polnear-train/gold.jsonl out/pred-polnear-train.jsonl
+
+clean:
+	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm
