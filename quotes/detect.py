@@ -58,31 +58,25 @@ def detect(text: str) -> list[Quote]:
     carried: int | None = None  # group of a quotation still open from the previous paragraph
     for index, (start, end) in enumerate(paragraphs):
         found, open_at_end = _pair(text, start, end)
+        next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        runs_on = open_at_end is not None and next_start is not None and _starts_with_open_mark(text, next_start)
+        if open_at_end is not None and not runs_on:
+            log.warning("unpaired quotation mark at offset %d", open_at_end - 1)
+        if runs_on:  # the open quotation is one more segment, ending with the paragraph
+            found.append((open_at_end, end, False))
         carried_in, carried = carried, None
-        if carried_in is not None and found and found[0][2] == 0 and _opens(text, start, found[0][0]):
-            # this paragraph continues the quotation left open above
-            found[0] = (*found[0][:3], carried_in)
-        for q_start, q_end, depth, grp in found:
-            if grp is None:
+        for q_start, q_end, nested in sorted(found):
+            continues = carried_in is not None and not nested and _opens(text, start, q_start)
+            if not continues:
                 group += 1
-                grp = group
-            q = _quote(text, q_start, q_end, index, grp, depth > 0)
+            grp = carried_in if continues else group
+            carried_in = None  # only the paragraph's first quotation continues the one above
+            inside_run_on = runs_on and open_at_end < q_start  # type: ignore[operator]
+            q = _quote(text, q_start, q_end, index, grp, nested or inside_run_on)
             if q:
                 quotes.append(q)
-        if open_at_end is not None:
-            next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if next_start is not None and _starts_with_open_mark(text, next_start):
-                continues = carried_in is not None and _opens(text, start, open_at_end)
-                if not continues:
-                    group += 1
-                grp = carried_in if continues else group
-                q = _quote(text, open_at_end, end, index, grp, False)
-                if q:
-                    quotes.append(q)
+            if runs_on and q_start == open_at_end:
                 carried = grp
-            else:
-                log.warning("unpaired quotation mark at offset %d", open_at_end - 1)
-    quotes.sort(key=lambda q: q.start)
     return quotes
 
 
@@ -128,14 +122,14 @@ def _is_mark(ch: str) -> bool:
     return ch in GLYPHS
 
 
-def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, int, int | None]], int | None]:
+def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], int | None]:
     """Pair the marks of one paragraph.
 
-    Returns the quotations found as (start, end, depth, group=None) and the
+    Returns the quotations found as (start, end, nested) and the
     content offset of a double quotation still open at the end of the paragraph.
     """
     stack: list[Mark] = []
-    found: list[tuple[int, int, int, int | None]] = []
+    found: list[tuple[int, int]] = []
     leading_close: int | None = None
     for mark in _marks(text, start, end):
         top_family = stack[-1].family if stack else None
@@ -150,18 +144,14 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, int, in
             continue  # a lone single closing mark is an apostrophe (`the countries’`)
         begin = stack[opener]
         del stack[opener:]  # marks opened inside and never closed were not quotations
-        found.append((begin.pos + begin.size, mark.pos, len(stack), None))
+        found.append((begin.pos + begin.size, mark.pos))
     if leading_close is not None:
         log.warning("closing quotation mark with no opening one at offset %d", leading_close)
     doubles = [m for m in stack if m.family == DOUBLE]
     open_at_end = doubles[0].pos + doubles[0].size if doubles else None
-    # nested: inside another quotation that was closed, or that runs on past the paragraph
-    found = [
-        (s, e, int(any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe, _, _ in found)
-                   or (open_at_end is not None and s > open_at_end)), g)
-        for s, e, _, g in found
-    ]
-    return found, open_at_end
+    # nested: inside another quotation of the paragraph
+    nested = [(s, e, any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in found)) for s, e in found]
+    return nested, open_at_end
 
 
 def _starts_with_open_mark(text: str, pos: int) -> bool:
