@@ -12,12 +12,18 @@ from alembic import context
 
 from quotes.store.db import make_engine, to_url
 from quotes.store.models import Base
+from quotes.store.search import is_search_table
 
 config = context.config
 target_metadata = Base.metadata
 
 if config.config_file_name is not None and "connection" not in config.attributes:
     fileConfig(config.config_file_name)
+
+
+def include_name(name, type_, _parents) -> bool:
+    """Skip the full-text index tables: they are made by SQL in 0002, not by the models."""
+    return not (type_ == "table" and is_search_table(name))
 
 
 def database_url() -> str:
@@ -32,6 +38,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_name,
         dialect_opts={"paramstyle": "named"},
     )
     with context.begin_transaction():
@@ -39,7 +46,12 @@ def run_migrations_offline() -> None:
 
 
 def run_with(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=include_name,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
