@@ -27,6 +27,8 @@ from quotes.records import Attribution, Quote
 
 NAME_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
+GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
@@ -61,7 +63,7 @@ def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             if src.kind == "named" and src.name:
                 speaker = article.names.canonical(src.name, src.offset)
             elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
-                speaker = article.recent_person(src.offset) or (speakers[-1] if speakers else None)
+                speaker = article.recent_person(src.offset, head[0], speakers)
             elif src.kind == "nominal":
                 nominal_heads.add(head[0].lower())
             out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
@@ -80,6 +82,9 @@ class _Article:
         for ent in doc.ents:
             if ent.label_ in NAME_ENTS:
                 self.names.add(ent.start_char, clean_name(ent.text))
+        for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
+            if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
+                self.names.add_title(tok.text, doc[tok.i + 1].text)
 
     # ------------------------------------------------------------ cues
 
@@ -218,17 +223,45 @@ class _Article:
             return clean_name(self.doc[start : tok.i + 1].text) or None
         return None
 
-    def recent_person(self, offset: int) -> str | None:
-        """The person a pronoun or description at `offset` most likely means: the
-        nearest person named as a subject before it in its sentence, else in the
-        few sentences before."""
+    def recent_person(self, offset: int, pronoun: str, speakers: list[str]) -> str | None:
+        """The person a pronoun or description at `offset` most likely means.
+
+        Walks back from it, through its sentence and then the sentences before,
+        to the nearest person named as a subject whose gender does not clash
+        with the pronoun's; subjects of reported clauses (`said Nunberg was`)
+        count only when nobody else fits. Falls back on the latest speaker.
+        """
         doc = self.doc
+        want = PERSONAL_PRONOUNS.get(pronoun.lower())
         tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
         sent_start = doc[tok_i].sent.start
-        for t in itertools.chain(reversed(doc[sent_start:tok_i]), reversed(doc[max(0, sent_start - 80) : sent_start])):
-            if t.dep_ in ("nsubj", "nsubjpass") and not self.inside[t.i] and (name := self.name_at(t, places=False)):
-                return self.names.canonical(name, t.idx)
-        return None
+        window = list(itertools.chain(reversed(doc[sent_start:tok_i]), reversed(doc[max(0, sent_start - WINDOW) : sent_start])))
+        for allow_reported in (False, True):
+            for t in window:
+                if t.dep_ not in ("nsubj", "nsubjpass") or self.inside[t.i] or not self._is_person(t):
+                    continue
+                if not allow_reported and _reported(t):
+                    continue
+                name = self.name_at(t, places=False)
+                if not name:
+                    continue
+                canonical = self.names.canonical(name, t.idx)
+                if self._agrees(name, want) or (speakers and canonical == speakers[-1]):
+                    return canonical
+        return next((s for s in reversed(speakers) if self._agrees(s, want)), None)
+
+    def _is_person(self, tok: Token) -> bool:
+        return tok.ent_type_ == "PERSON" or (tok.ent_type_ in ("", "ORG", "GPE", "NORP") and self.names.knows(tok.text))
+
+    def _agrees(self, name: str, want: str | None) -> bool:
+        found = self.names.gender(name)
+        return want is None or found is None or found == want
+
+
+def _reported(tok: Token) -> bool:
+    """Is this the subject of a clause someone reports (`said Nunberg was bound`)?"""
+    verb = tok.head
+    return verb.dep_ == "ccomp" and _is_cue(verb.head)
 
 
 def _inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:

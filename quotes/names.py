@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import gender_guesser.detector
 
 from quotes.cues import TITLES
 
@@ -43,11 +46,43 @@ def name_key(name: str) -> tuple[list[str], str | None]:
     return words, suffix
 
 
+FEMALE_TITLES = frozenset("mrs ms miss madam".split())
+MALE_TITLES = frozenset("mr sir".split())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(first: str) -> str | None:
+    """"m" or "f" when a first name is clearly one or the other, else None."""
+    found = _first_names().get_gender(first)
+    return {"male": "m", "female": "f"}.get(found)
+
+
 @dataclass
 class ArticleNames:
     """The full names an article uses, by position, to expand short mentions."""
 
     full: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name)
+    titled: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f" from Mr./Mrs./Ms.
+
+    def add_title(self, title: str, surname: str) -> None:
+        """`Mrs. Clinton` tells the article's Clinton is a woman."""
+        key = title.lower().rstrip(".")
+        if key in FEMALE_TITLES | MALE_TITLES:
+            self.titled.setdefault(surname.lower(), "f" if key in FEMALE_TITLES else "m")
+
+    def gender(self, name: str) -> str | None:
+        """"m", "f" or None (unknown) for a canonical name, from its title in the
+        article or else its first name."""
+        words, _ = name_key(name)
+        if not words:
+            return None
+        if len(words) >= 2 and (found := first_name_gender(words[0])):
+            return found
+        return self.titled.get(words[-1])
 
     def add(self, offset: int, name: str) -> None:
         """Remember a name mention; only names of two words or more expand others."""
