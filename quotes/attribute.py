@@ -99,16 +99,37 @@ class _Article:
             if self.inside[tok.i] or not _is_cue(tok):
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
+            # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
+            reported = any(_is_cue(a) and not self.inside[a.i] for a in tok.ancestors)
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
-            ranked.append((0 if linked else 1, distance, tok.i))
+            ranked.append((0 if linked else 1, int(reported), distance, tok.i))
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
-            if subject is None or not self._animate(subject):
+            if (subject is None or not self._animate(subject)) and cue.i >= span.end:
                 subject = self._name_between(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, _cue_text(cue))
-        return self.partial_quote_source(span)
+        return self.colon_source(span) or self.partial_quote_source(span)
+
+    def colon_source(self, span: Span) -> Source | None:
+        """A quotation after a colon: `Ted Cruz: 'Physically ...'`, `Mosman saw
+        it differently: "..."`, or a paragraph ending in a colon before it.
+        The label's first name, or the subject of the clause before the colon."""
+        doc = self.doc
+        before = span.start - 1
+        while before >= 0 and (doc[before].is_quote or doc[before].is_space or doc[before].text in QUOTE_MARKS.split()):
+            before -= 1
+        if before < 0 or doc[before].text != ":":
+            return None
+        clause = doc[before].sent
+        head = clause.root if clause.root.i != before else doc[before].head
+        if head.pos_ in ("VERB", "AUX") and (subject := self.subject(head)) is not None and not self.inside[subject.i]:
+            return self.describe(subject, ":")
+        for tok in doc[clause.start : before]:
+            if not self.inside[tok.i] and (name := self.name_at(tok, places=False)) and tok.ent_iob_ != "I" and tok.dep_ != "compound":
+                return Source("named", name, ":", name=name, offset=tok.idx)
+        return None
 
     def _name_between(self, span: Span, cue: Token) -> Token | None:
         """A person named between the quote and its cue, for when the parse lost
@@ -130,12 +151,15 @@ class _Article:
         if verb.lower_ == "according":
             return next((obj for to in verb.children for obj in to.children if obj.dep_ == "pobj"), None)
         first: Token | None = None
-        for _ in range(5):
+        for _ in range(6):
             subject = self._direct_subject(verb)
             if subject is not None:
                 if self._animate(subject):
                     return subject
                 first = first or subject
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj"):  # `issued a statement saying`
+                verb = verb.head if verb.dep_ == "dobj" else verb.head.head
+                continue
             if verb.dep_ == "relcl":
                 return verb.head
             if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
