@@ -100,7 +100,7 @@ class _Article:
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
-            reported = any(_is_cue(a) and not self.inside[a.i] for a in tok.ancestors)
+            reported = self._reported_cue(tok)
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
             ranked.append((0 if linked else 1, int(reported), distance, tok.i))
         for *_, i in sorted(ranked):
@@ -111,6 +111,14 @@ class _Article:
             if subject is not None:
                 return self.describe(subject, _cue_text(cue))
         return self.colon_source(span) or self.partial_quote_source(span)
+
+    def _reported_cue(self, tok: Token) -> bool:
+        """Is this cue part of what another cue reports (its clausal complement)?"""
+        while tok.head.i != tok.i:
+            if tok.dep_ in ("ccomp", "xcomp") and _is_cue(tok.head) and not self.inside[tok.head.i]:
+                return True
+            tok = tok.head
+        return False
 
     def colon_source(self, span: Span) -> Source | None:
         """A quotation after a colon: `Ted Cruz: 'Physically ...'`, `Mosman saw
@@ -162,7 +170,7 @@ class _Article:
                 continue
             if verb.dep_ == "relcl":
                 return verb.head
-            if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
         return first
@@ -189,7 +197,7 @@ class _Article:
         for _ in range(4):
             if not self.inside[tok.i] and tok.pos_ == "VERB":
                 break
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
         if self.inside[tok.i] or tok.pos_ != "VERB":
