@@ -28,6 +28,7 @@ from quotes.records import Attribution, Quote
 NAME_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+SUBJECTS = ("nsubj", "nsubjpass")
 WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
@@ -140,11 +141,13 @@ class _Article:
         return None
 
     def _name_between(self, span: Span, cue: Token) -> Token | None:
-        """A person named between the quote and its cue, for when the parse lost
-        the subject (`"...," Texas delegate Bill Eastland, wearing a hat, said`)."""
-        lo, hi = (span.end, cue.i) if cue.i >= span.end else (cue.i + 1, span.start)
-        for tok in self.doc[lo:hi]:
-            if tok.ent_type_ == "PERSON" and not self.inside[tok.i] and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I"):
+        """A person named between the quote and its cue, or right after the cue,
+        for when the parse lost the subject (`"...," Texas delegate Bill
+        Eastland, wearing a hat, said`; `"...," said David Brock, a ...`)."""
+        after = range(cue.i + 1, min(cue.i + 4, len(self.doc)))
+        for i in itertools.chain(range(span.end, cue.i), after):
+            tok = self.doc[i]
+            if tok.ent_type_ == "PERSON" and not self.inside[i] and (i + 1 == len(self.doc) or self.doc[i + 1].ent_iob_ != "I"):
                 return tok
         return None
 
@@ -248,7 +251,8 @@ class _Article:
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
-        proper = tok.pos_ == "PROPN" or (tok.is_title and self.names.knows(tok.text))
+        capitalised = tok.is_title and tok.lower_ not in SOURCE_NOUNS and (tok.i != tok.sent.start or self.names.knows(tok.text))
+        proper = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and capitalised)
         if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
             start = words[0].i if words else tok.i
@@ -267,11 +271,17 @@ class _Article:
         want = PERSONAL_PRONOUNS.get(pronoun.lower())
         tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
         sent_start = doc[tok_i].sent.start
-        window = list(itertools.chain(reversed(doc[sent_start:tok_i]), reversed(doc[max(0, sent_start - WINDOW) : sent_start])))
-        for allow_reported in (False, True):
+        own = list(reversed(doc[sent_start:tok_i]))
+        earlier = list(reversed(doc[max(0, sent_start - WINDOW) : sent_start]))
+        # subjects nearest first; then anyone named earlier in the pronoun's own
+        # sentence (`As for Trump, he said`); reported subjects only as a last resort
+        passes = ((own + earlier, SUBJECTS, False), (own, None, False), (own + earlier, SUBJECTS, True))
+        for window, deps, allow_reported in passes:
             for t in window:
-                if t.dep_ not in ("nsubj", "nsubjpass") or self.inside[t.i] or not self._is_person(t):
+                if (deps and t.dep_ not in deps) or self.inside[t.i] or not self._is_person(t):
                     continue
+                if t.ent_iob_ == "I" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
+                    continue  # not the last word of the name
                 if not allow_reported and _reported(t):
                     continue
                 name = self.name_at(t, places=False)
