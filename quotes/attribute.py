@@ -252,7 +252,7 @@ class _Article:
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
         capitalised = tok.is_title and tok.lower_ not in SOURCE_NOUNS and (tok.i != tok.sent.start or self.names.knows(tok.text))
-        proper = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and capitalised)
+        proper = tok.pos_ == "PROPN" or (capitalised and (tok.pos_ == "NOUN" or self.names.knows(tok.text)))
         if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
             start = words[0].i if words else tok.i

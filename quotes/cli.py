@@ -20,10 +20,14 @@ from rich.progress import Progress
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from quotes.check import VERIFIED, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
+from quotes.check_report import print_report, records
 from quotes.export import export_csv
-from quotes.ingest import UnreadableFile, analyse_files, ingest, iter_files
+from quotes.ingest import BATCH_SIZE, UnreadableFile, analyse_files, ingest, iter_files
 from quotes.query import QuoteRow, UnknownPerson, said_by, speakers, who_said
-from quotes.store.db import MigrationsMissing, open_db
+from quotes.store.db import open_db
+from quotes.store.errors import StoreError, explain
+from quotes.store.search import SearchUnavailable
 
 app = typer.Typer(
     help="Find direct quotations in news articles, work out who said them, and query them.",
@@ -65,10 +69,11 @@ def user_errors() -> Iterator[None]:
         fail(f"{error}; `quotes speakers` lists the stored names.")
     except FileNotFoundError as error:
         fail(str(error).removeprefix("[Errno 2] "))
-    except (UnreadableFile, MigrationsMissing) as error:
+    except (UnreadableFile, StoreError) as error:
         fail(str(error))
     except SQLAlchemyError as error:
-        fail(f"database error: {getattr(error, 'orig', None) or error}")
+        known = explain(error, "the database")
+        fail(str(known) if known else f"database error: {getattr(error, 'orig', None) or error}")
 
 
 def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
@@ -104,18 +109,30 @@ def show_quotes(rows: list[QuoteRow], fmt: Format, *, body: str) -> None:
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Text files, or folders of *.txt files.")],
     db: Db = DEFAULT_DB,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles parsed together; each is still stored on its own.")
+    ] = BATCH_SIZE,
 ) -> None:
-    """Find and attribute the quotes in articles and store them in the database."""
+    """Find and attribute the quotes in articles and store them in the database.
+
+    Safe to stop and run again: unchanged articles are skipped, changed ones replaced.
+    """
     with user_errors():
         files = list(iter_files(paths))
         factory = database(db, create=True)
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("Ingesting", total=len(files))
-            summary = ingest(factory, files, progress=lambda _path: bar.advance(task))
+            try:
+                summary = ingest(factory, files, progress=lambda _path: bar.advance(task), batch_size=batch_size)
+            except StoreError as error:
+                fail(f"{error}. Articles stored before this are kept; run the same ingest again to finish.")
     typer.echo(
         f"Stored {summary.articles} articles, {summary.quotes} quotes, "
-        f"{summary.speakers} speakers ({summary.skipped} unchanged, skipped)."
+        f"{summary.speakers} speakers ({summary.skipped} unchanged, skipped; "
+        f"{summary.without_quotes} with no quotation)."
     )
+    for warning in summary.warnings:
+        typer.echo(f"Warning: {warning.reason}", err=True)
     for failure in summary.failed:
         typer.echo(f"Error: {failure.reason}", err=True)
     if summary.failed:
@@ -201,3 +218,38 @@ def export_command(
             except OSError as error:
                 fail(f"cannot write {csv}: {error.strerror or error}")
     typer.echo(f"Wrote {count} quotes to {csv}.")
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("check")
+def check_command(
+    draft: Annotated[Path, typer.Argument(help="The draft: a .txt, .md, .html or .docx file.")],
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = CheckFormat.table,
+) -> None:
+    """Check a draft's quotations against the database; exit 1 unless every one is verified."""
+    with user_errors():
+        try:
+            text = read_draft(draft)
+            if not text.strip():
+                fail(f"{draft} is empty; there are no quotations to check.")
+            with database(db)() as session:
+                verdicts = check_draft(session, text)
+        except (UnsupportedDraft, UnreadableDraft, SearchUnavailable) as error:
+            fail(str(error))
+    if fmt is CheckFormat.json:
+        typer.echo(json.dumps(records(verdicts), ensure_ascii=False, indent=2))
+    elif not verdicts:
+        typer.echo(f"No quotations found in {draft}.")
+    else:
+        console = Console(highlight=False)
+        console.soft_wrap = not console.is_terminal  # a pipe or a log gets whole lines
+        print_report(console, draft.name, verdicts)
+    if any(v.verdict != VERIFIED for v in verdicts):
+        raise typer.Exit(1)

@@ -1,30 +1,36 @@
-"""Files -> texts -> pipeline -> store, one transaction per article.
+"""Files -> texts -> pipeline -> store, one write transaction per article.
 
-A file that cannot be read or stored is recorded as failed and the rest go on;
-a crash leaves whole articles or none.
+Safe to stop and to run again: an article is stored whole or not at all, one
+already stored with the same text is skipped, and a changed one has its quotes
+replaced in the same transaction that stores its new text. A file that cannot
+be read is reported with its reason and the rest go on; a database that cannot
+be written stops the run (a StoreError) with the articles stored so far kept.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.pipeline import analyse
 from quotes.records import Attribution
+from quotes.store.db import write_transaction
 from quotes.store.repo import add_article, is_current
+from quotes.textfile import UnreadableFile, read_article
+
+BATCH_SIZE = 16  # texts parsed together; smaller means commits come sooner
 
 
-class UnreadableFile(ValueError):
-    """A file that is not UTF-8 text or cannot be opened."""
-
-
-@dataclass
+@dataclass(frozen=True)
 class Failure:
+    """One file and what to tell the user about it (why it failed, or what to check)."""
+
     path: Path
     reason: str
 
@@ -37,7 +43,9 @@ class IngestSummary:
     quotes: int = 0
     speakers: int = 0
     skipped: int = 0  # already stored with the same text
-    failed: list[Failure] = field(default_factory=list)
+    without_quotes: int = 0  # stored, but no quotation found (not an error)
+    failed: list[Failure] = field(default_factory=list)  # not stored
+    warnings: list[Failure] = field(default_factory=list)  # stored, but worth a look
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -56,13 +64,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def read_text(path: Path) -> str:
-    """The file's text as UTF-8, or UnreadableFile saying why not."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"{path} is not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from error
+    """The file's text (UTF-8, or another encoding when it is clear), or UnreadableFile saying why not."""
+    return read_article(path).text
 
 
 def analyse_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str, list[Attribution]]]:
@@ -81,50 +84,110 @@ def analyse_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str, list
         yield path, text, attributions
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def drain(self) -> list[str]:
+        messages, self.messages = self.messages, []
+        return messages
+
+
+@contextmanager
+def detector_warnings() -> Iterator[_Collect]:
+    """The detector's warnings (unpaired marks), kept to be reported with the file they came from."""
+    logger = logging.getLogger("quotes.detect")
+    handler, propagate = _Collect(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def store(factory: sessionmaker[Session], path: Path, text: str, attributions: list[Attribution]) -> bool:
+    """Store one article in its own write transaction; False if that exact text is already stored.
+
+    The check runs under the write lock, so when two ingests race for an article
+    the second finds it stored and skips it.
+    """
+
+    def work(session: Session) -> bool:
+        if is_current(session, path.stem, text):
+            return False
+        add_article(session, path.stem, str(path), text, attributions)
+        return True
+
+    return write_transaction(factory, work)
+
+
 def ingest(
     session_factory: sessionmaker[Session],
     paths: Iterable[str | Path],
     *,
     progress: Callable[[Path], None] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestSummary:
-    """Read, analyse and store every file; `progress(path)` is called as each one is done."""
+    """Read, analyse and store every file; `progress(path)` is called as each one is done.
+
+    Raises StoreError when the database cannot be written (read-only, full,
+    locked for too long); articles stored before that stay stored.
+    """
     files = list(iter_files(paths))  # every path checked before any work
     summary = IngestSummary()
     speakers: set[str] = set()
     pending: deque[tuple[Path, str]] = deque()
     done = progress or (lambda _path: None)
 
+    def fail(path: Path, reason: str) -> None:
+        summary.failed.append(Failure(path, reason))
+        done(path)
+
     # 1. Read files lazily, dropping unreadable ones and those already stored unchanged.
     def texts() -> Iterator[str]:
+        names: dict[str, Path] = {}
         for path in files:
-            try:
-                text = read_text(path)
-            except UnreadableFile as error:
-                summary.failed.append(Failure(path, str(error)))
-                done(path)
+            if path.stem in names:  # the file name is the article's id
+                fail(path, f"{path} has the same name as {names[path.stem]}; only the first was read")
                 continue
+            names[path.stem] = path
+            try:
+                article = read_article(path)
+            except UnreadableFile as error:
+                fail(path, str(error))
+                continue
+            if article.encoding != "utf-8":
+                summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {article.encoding}"))
             with session_factory() as session:
-                unchanged = is_current(session, path.stem, text)
+                unchanged = is_current(session, path.stem, article.text)
             if unchanged:
                 summary.skipped += 1
                 done(path)
                 continue
-            pending.append((path, text))
-            yield text
+            pending.append((path, article.text))
+            yield article.text
 
-    # 2. The pipeline keeps input order, so results pair with `pending` front to back.
-    for attributions in analyse(texts()):
-        path, text = pending.popleft()
-        # 3. One transaction per article.
-        try:
-            with session_factory.begin() as session:
-                add_article(session, path.stem, str(path), text, attributions)
-        except SQLAlchemyError as error:
-            summary.failed.append(Failure(path, f"could not store {path}: {error}"))
-        else:
-            summary.articles += 1
-            summary.quotes += len(attributions)
-            speakers.update(a.speaker for a in attributions if a.speaker)
-        done(path)
+    # 2. The pipeline keeps input order, so results pair with `pending` front to back;
+    #    the detector's warnings for a text are logged just before its result comes out.
+    with detector_warnings() as warnings:
+        for attributions in analyse(texts(), batch_size=batch_size):
+            path, text = pending.popleft()
+            for message in warnings.drain():
+                summary.warnings.append(Failure(path, f"{path}: {message}; the rest was stored"))
+            # 3. One transaction per article.
+            if store(session_factory, path, text, attributions):
+                summary.articles += 1
+                summary.quotes += len(attributions)
+                summary.without_quotes += not attributions
+                speakers.update(a.speaker for a in attributions if a.speaker)
+            else:
+                summary.skipped += 1
+            done(path)
     summary.speakers = len(speakers)
     return summary

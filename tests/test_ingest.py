@@ -15,7 +15,7 @@ from quotes.store.models import Article, StoredQuote
 QUOTE = re.compile(r"“([^”]*)”,? (?:said )?([A-Z]\w+ [A-Z]\w+)?")
 
 
-def fake_analyse(texts):
+def fake_analyse(texts, **_options):
     """Quotes between curly marks, spoken by the capitalised pair of words after them."""
     for text in texts:
         yield [

@@ -1,20 +1,39 @@
-"""Opening a database: engine, SQLite pragmas, and migrations to the newest schema."""
+"""Opening a database: engine, SQLite pragmas, checks, and migrations to the newest schema.
+
+A file is looked at before anything is written to it: a file that is not
+SQLite, an SQLite database that is not ours, or one from a newer quotes is
+refused and left byte for byte as it was. Only then is it migrated, in one
+transaction that a crash rolls back.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from quotes.store.errors import NotADatabase, StoreError, explain, is_busy, sqlite_code
+from quotes.store.schema import needs_upgrade, read_state
 
 # The project root holds `migrations/` and `alembic.ini` (see pyproject layout).
 ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = ROOT / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_SECONDS = 30.0  # how long SQLite waits for another writer's lock before giving up
+WRITE = "quotes_write"  # execution option: take the write lock when the transaction begins
+
+T = TypeVar("T")
 
 
-class MigrationsMissing(RuntimeError):
+class MigrationsMissing(StoreError):
     """The `migrations/` folder is not next to the package (e.g. a non-editable install)."""
 
 
@@ -28,19 +47,40 @@ def to_url(url_or_path: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # WAL lets readers work during an ingest; SQLite leaves foreign keys off otherwise.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for memory databases and other servers."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    if parsed.database.startswith("file:"):  # a URI filename (`?mode=ro&uri=true`)
+        return Path(parsed.database.removeprefix("file:").split("?")[0])
+    return Path(parsed.database)
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    # We send BEGIN ourselves (see _on_begin), so the driver must not; SQLite
+    # leaves foreign keys off unless asked.
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _on_begin(connection: Connection) -> None:
+    # A writer takes the lock up front (BEGIN IMMEDIATE): its reads and writes
+    # are then one serialised step, so two ingests cannot both insert an
+    # article, and a busy database makes it wait here, not fail half way.
+    # Readers use a plain BEGIN and, with WAL, never wait for writers.
+    write = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url_or_path: str | Path) -> Engine:
-    """An engine with the SQLite pragmas set on every new connection."""
-    engine = create_engine(to_url(url_or_path))
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+    """An engine with real SQLite transactions (DDL included), a busy timeout and foreign keys."""
+    url = to_url(url_or_path)
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url)
+    engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
@@ -54,16 +94,108 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it already is)."""
-    config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+def check_file(path: Path) -> None:
+    """Refuse a folder or a file that does not start like an SQLite database, before opening it."""
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not a database file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return  # a new database
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
+    if head and head != SQLITE_HEADER:  # an empty file is an empty database
+        raise NotADatabase(f"{path} is not an SQLite database (it starts {head[:8]!r}); nothing was changed")
+
+
+def _use_wal(engine: Engine) -> None:
+    """WAL lets readers work during an ingest. Persistent, so set once, only on our own databases."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA journal_mode")
+        if cursor.fetchone()[0] != "wal":
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            except Exception as error:  # a read-only copy can still be read in its own mode
+                if not sqlite_code(error).startswith("SQLITE_READONLY"):
+                    raise
+    finally:
+        raw.close()
+
+
+def _prepare(engine: Engine, where: str) -> None:
+    url = engine.url.render_as_string(hide_password=False)
+    script = ScriptDirectory.from_config(alembic_config(url))
+    with engine.connect() as connection:
+        state = read_state(connection)
+    needed = needs_upgrade(state, script, where)  # raises for a database that is not ours
+    if engine.dialect.name == "sqlite" and sqlite_file(url):
+        _use_wal(engine)
+    if not needed:
+        return
+    with engine.connect().execution_options(**{WRITE: True}) as connection, connection.begin():
+        # Under the write lock: another process may have migrated meanwhile.
+        if needs_upgrade(read_state(connection), script, where):
+            config = alembic_config(url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
 
 
 def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
-    """A session factory for a migrated database; the engine is its `bind`."""
-    engine = make_engine(url_or_path)
-    upgrade(engine)
+    """A session factory for a checked, migrated database; the engine is its `bind`.
+
+    Raises a StoreError (NotADatabase, NotQuotesDatabase, NewerSchema,
+    ReadOnlyDatabase, ...) naming the file when it cannot be used.
+    """
+    url = to_url(url_or_path)
+    path = sqlite_file(url)
+    where = str(path) if path else make_url(url).render_as_string(hide_password=True)
+    if path:
+        check_file(path)
+    engine = make_engine(url)
+    try:
+        _prepare(engine, where)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        translated = explain(error, where)
+        if translated is None:
+            raise
+        raise translated from error
+    except BaseException:
+        engine.dispose()
+        raise
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def describe(factory: sessionmaker[Session]) -> str:
+    """The database file (or URL without password), for messages."""
+    url = factory.kw["bind"].url.render_as_string(hide_password=True)
+    return str(sqlite_file(url) or url)
+
+
+def write_transaction(
+    factory: sessionmaker[Session], work: Callable[[Session], T], *, attempts: int = 5
+) -> T:
+    """`work(session)` in one write transaction, committed if it returns.
+
+    The write lock is taken first, so the work sees the latest data and no other
+    writer can slip in. When SQLite still reports the database busy (another
+    writer held it longer than BUSY_SECONDS), the whole transaction is retried.
+    Database errors a user can act on are raised as StoreError.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with factory() as session, session.begin():
+                session.connection(execution_options={WRITE: True})
+                return work(session)
+        except SQLAlchemyError as error:
+            if is_busy(error) and attempt < attempts:
+                time.sleep(0.1 * attempt)
+                continue
+            translated = explain(error, describe(factory))
+            if translated is None:
+                raise
+            raise translated from error
+    raise AssertionError("unreachable")

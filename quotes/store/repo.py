@@ -29,7 +29,14 @@ def is_current(session: Session, doc_id: str, text: str) -> bool:
 
 
 def get_or_create_person(session: Session, name: str) -> Person:
-    """The person with this canonical name, added if new."""
+    """The person with this canonical name, added if new.
+
+    The one place a detected name becomes a Person. Corrections made by a person
+    (merges, renames: not built yet) must be looked up here, e.g. in an alias
+    table, so that re-ingesting an article links its quotes to the corrected
+    person. Ingest never renames or deletes people rows, so such corrections
+    survive re-ingest already; only this lookup is missing.
+    """
     name = " ".join(name.split())
     person = session.scalar(select(Person).where(Person.name == name))
     if person is None:
@@ -52,7 +59,9 @@ def add_article(
     """Store an article and its quotes, linking each named speaker to a Person.
 
     The same doc_id with the same text is left as it is; with a changed text the
-    article is updated and its old quotes are replaced.
+    article is updated and its old quotes are replaced, in the caller's
+    transaction, so a crash leaves the old version or the new one. People are
+    only ever added here, never changed or removed (see get_or_create_person).
     """
     digest = sha256(text)
     article = find_article(session, doc_id)
