@@ -176,6 +176,12 @@ class _Article:
             if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
+        if first is None:  # headline ellipsis: `Blinken visits China, promises to raise "..."`
+            for clause in verb.children:
+                if clause.dep_ in ("ccomp", "conj") and clause.i < verb.i:
+                    subject = self._direct_subject(clause)
+                    if subject is not None and self._animate(subject):
+                        return subject
         return first
 
     def _direct_subject(self, verb: Token) -> Token | None:

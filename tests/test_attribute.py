@@ -186,15 +186,7 @@ def wrong_records(doc_id: str) -> list[tuple[int, str, str | None, str | None]]:
     "doc_id",
     [
         "000_773a398dc513c550",
-        pytest.param(
-            "001_9a482b09032d7b5c",
-            marks=pytest.mark.xfail(
-                reason="headline/section-heading quotes get no speaker: "
-                "50 'real concerns' (gold Antony Blinken, got None), "
-                "3220 'very real concerns' (gold Antony Blinken, got None)",
-                strict=False,
-            ),
-        ),
+        "001_9a482b09032d7b5c",
     ],
 )
 def test_seed_article_speakers_match_gold(doc_id):
