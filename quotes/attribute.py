@@ -111,7 +111,22 @@ class _Article:
                 subject = self._name_between(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, _cue_text(cue))
-        return self.colon_source(span) or self.partial_quote_source(span)
+        return self.colon_source(span) or self.partial_quote_source(span) or self.paragraph_source(span)
+
+    def paragraph_source(self, span: Span) -> Source | None:
+        """A quotation with no cue of its own after a sentence of the same
+        paragraph that reports someone (`Coan argues that ... "The government
+        is alleging ..."`): that someone."""
+        lo, _ = _paragraph_bounds(self.doc.text, span.start_char)
+        for tok in reversed(self.doc[: span.start]):
+            if tok.idx < lo:
+                return None
+            if self.inside[tok.i] or not _is_cue(tok):
+                continue
+            subject = self.subject(tok)
+            if subject is not None and self._animate(subject):
+                return self.describe(subject, _cue_text(tok))
+        return None
 
     def _reported_cue(self, tok: Token) -> bool:
         """Is this cue part of what another cue reports (its clausal complement)?"""
@@ -185,6 +200,9 @@ class _Article:
         return first
 
     def _direct_subject(self, verb: Token) -> Token | None:
+        for child in verb.lefts:  # `Conway notes` parsed as a compound
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and not self.inside[child.i]:
+                return child
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or self.inside[child.i]:
                 continue
