@@ -29,6 +29,7 @@ NAME_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 SUBJECTS = ("nsubj", "nsubjpass")
+MAX_LABEL = 6  # words in a speaker's label before its colon
 WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
@@ -111,7 +112,33 @@ class _Article:
                 subject = self._name_between(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, _cue_text(cue))
-        return self.colon_source(span) or self.partial_quote_source(span) or self.paragraph_source(span)
+        return (
+            self.colon_source(span)
+            or self.label_source(span)
+            or self.partial_quote_source(span)
+            or self.paragraph_source(span)
+        )
+
+    def label_source(self, span: Span) -> Source | None:
+        """A paragraph that opens with a speaker's label: a transcript
+        (`PENCE: ...`) or a headline (`Ted Cruz: 'Physically ...'`)."""
+        lo, _ = _paragraph_bounds(self.doc.text, span.start_char)
+        first = next((t for t in self.doc[: span.start] if t.idx >= lo and not t.is_space), None)
+        if first is None:
+            return None
+        label = []
+        for tok in self.doc[first.i : min(first.i + MAX_LABEL, span.start)]:
+            if tok.text == ":":
+                break
+            label.append(tok)
+        else:
+            return None
+        if not label or any(not (t.is_title or t.is_upper or t.text in "-–—.") for t in label):
+            return None
+        for tok in label:
+            if tok.dep_ != "compound" and (name := self.name_at(tok, places=False)):
+                return Source("named", name, ":", name=name, offset=tok.idx)
+        return None
 
     def paragraph_source(self, span: Span) -> Source | None:
         """A quotation with no cue of its own after a sentence of the same
