@@ -115,9 +115,26 @@ class _Article:
         return (
             self.colon_source(span)
             or self.label_source(span)
+            or self.dash_source(span)
             or self.partial_quote_source(span)
             or self.paragraph_source(span)
         )
+
+    def dash_source(self, span: Span) -> Source | None:
+        """A signature after the quotation: `"..." — Donald Trump`, also as the
+        next paragraph (`- Clinton.`)."""
+        doc = self.doc
+        i = span.end
+        while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].text in ".,"):
+            i += 1
+        if i + 1 >= len(doc) or doc[i].text not in ("-", "–", "—", "--"):
+            return None
+        for tok in doc[i + 1 : min(i + 5, len(doc))]:
+            if tok.is_space or tok.text in ".,;:":
+                break
+            if tok.dep_ != "compound" and (name := self.name_at(tok, places=False)):
+                return Source("named", name, "—", name=name, offset=tok.idx)
+        return None
 
     def label_source(self, span: Span) -> Source | None:
         """A paragraph that opens with a speaker's label: a transcript
