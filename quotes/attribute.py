@@ -30,6 +30,7 @@ PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 SUBJECTS = ("nsubj", "nsubjpass")
 MAX_LABEL = 6  # words in a speaker's label before its colon
+SUBORDINATORS = frozenset("when after as while before because since if although though until once whereas".split())
 WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
@@ -104,7 +105,7 @@ class _Article:
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
             reported = self._reported_cue(tok)
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
-            ranked.append((0 if linked else 1, int(reported), distance, tok.i))
+            ranked.append((0 if linked else 1, int(_subordinate(tok)), int(reported), distance, tok.i))
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
@@ -366,6 +367,15 @@ class _Article:
     def _agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
         return want is None or found is None or found == want
+
+
+def _subordinate(tok: Token) -> bool:
+    """Is this cue inside an adverbial clause (`When Trump suggested ...,
+    Rubio fired back: "..."`)? Such a cue speaks of something else."""
+    for node in itertools.chain([tok], tok.ancestors):
+        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in node.children):
+            return True
+    return False
 
 
 def _reported(tok: Token) -> bool:

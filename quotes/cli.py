@@ -128,8 +128,8 @@ def ingest_command(
                 fail(f"{error}. Articles stored before this are kept; run the same ingest again to finish.")
     typer.echo(
         f"Stored {summary.articles} articles, {summary.quotes} quotes, "
-        f"{summary.speakers} speakers ({summary.skipped} unchanged, skipped; "
-        f"{summary.without_quotes} with no quotation)."
+        f"{summary.speakers} speakers ({summary.skipped} unchanged, skipped)."
+        + (f" {summary.without_quotes} with no quotation." if summary.without_quotes else "")
     )
     for warning in summary.warnings:
         typer.echo(f"Warning: {warning.reason}", err=True)

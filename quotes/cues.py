@@ -14,7 +14,7 @@ remark repeat report retort reveal scoff shout snap speculate stress testify
 think urge vow wonder yell post thunder boast brag crow chide blast slam mock
 deny concur agree recommend pledge advise allow add posit gush marvel sneer
 tout trumpet hail praise criticize criticise attack accuse quote whisper
-cry plead demand inform acknowledge interject chime fume rail grumble put
+cry plead demand inform acknowledge interject chime fume rail grumble put hint
 concede acknowledge predict told write
 """.split())
 
