@@ -109,8 +109,8 @@ class _Article:
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
-            if (subject is None or not self._animate(subject)) and cue.i >= span.end:
-                subject = self._name_between(span, cue) or subject
+            if subject is None or not self._animate(subject):
+                subject = self._name_near(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, _cue_text(cue))
         return (
@@ -200,14 +200,20 @@ class _Article:
                 return Source("named", name, ":", name=name, offset=tok.idx)
         return None
 
-    def _name_between(self, span: Span, cue: Token) -> Token | None:
-        """A person named between the quote and its cue, or right after the cue,
-        for when the parse lost the subject (`"...," Texas delegate Bill
-        Eastland, wearing a hat, said`; `"...," said David Brock, a ...`)."""
-        after = range(cue.i + 1, min(cue.i + 4, len(self.doc)))
-        for i in itertools.chain(range(span.end, cue.i), after):
-            tok = self.doc[i]
-            if tok.ent_type_ == "PERSON" and not self.inside[i] and (i + 1 == len(self.doc) or self.doc[i + 1].ent_iob_ != "I"):
+    def _name_near(self, span: Span, cue: Token) -> Token | None:
+        """A person named next to a cue whose subject the parse lost: between
+        the quote and a trailing cue or right after it (`"...," Texas delegate
+        Bill Eastland, wearing a hat, said`; `"...," said David Brock`), or
+        before a leading cue (`In a statement to the Observer, her adviser,
+        Jake Sullivan, said: "..."`)."""
+        doc = self.doc
+        if cue.i >= span.end:
+            order = itertools.chain(range(span.end, cue.i), range(cue.i + 1, min(cue.i + 4, len(doc))))
+        else:
+            order = range(cue.i - 1, max(cue.sent.start, span.end if span.end < cue.i else 0) - 1, -1)
+        for i in order:
+            tok = doc[i]
+            if tok.ent_type_ == "PERSON" and not self.inside[i] and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"):
                 return tok
         return None
 
