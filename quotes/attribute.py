@@ -173,6 +173,17 @@ class _Article:
                 return self.describe(subject, _cue_text(tok))
         return None
 
+    def _name_after(self, cue: Token) -> Token | None:
+        """The last word of a name right after a cue (`said Oversight ranking
+        Democrat Elijah Cummings (D-Md.)`), up to the first punctuation."""
+        found = None
+        for tok in self.doc[cue.i + 1 : min(cue.i + 8, len(self.doc))]:
+            if tok.is_punct or tok.is_space or self.inside[tok.i]:
+                break
+            if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ != "dobj"):
+                found = tok
+        return found
+
     def _reported_cue(self, tok: Token) -> bool:
         """Is this cue part of what another cue reports (its clausal complement)?"""
         while tok.head.i != tok.i:
@@ -208,7 +219,10 @@ class _Article:
         Jake Sullivan, said: "..."`)."""
         doc = self.doc
         if cue.i >= span.end:
-            order = itertools.chain(range(span.end, cue.i), range(cue.i + 1, min(cue.i + 4, len(doc))))
+            inverted = self._name_after(cue)
+            if inverted is not None:
+                return inverted
+            order = range(span.end, cue.i)
         else:
             order = range(cue.i - 1, max(cue.sent.start, span.end if span.end < cue.i else 0) - 1, -1)
         for i in order:
