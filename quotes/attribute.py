@@ -180,7 +180,7 @@ class _Article:
         for tok in self.doc[cue.i + 1 : min(cue.i + 8, len(self.doc))]:
             if tok.is_punct or tok.is_space or self.inside[tok.i]:
                 break
-            if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ != "dobj"):
+            if tok.ent_type_ == "PERSON" or (tok.is_title and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
                 found = tok
         return found
 
@@ -340,7 +340,12 @@ class _Article:
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
-        capitalised = tok.is_title and tok.lower_ not in SOURCE_NOUNS and (tok.i != tok.sent.start or self.names.knows(tok.text))
+        bare = tok.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in tok.children)
+        capitalised = (
+            tok.is_title
+            and tok.lower_ not in SOURCE_NOUNS
+            and (tok.i != tok.sent.start or bare or self.names.knows(tok.text))
+        )
         proper = tok.pos_ == "PROPN" or (capitalised and (tok.pos_ == "NOUN" or self.names.knows(tok.text)))
         if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
