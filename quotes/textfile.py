@@ -1,0 +1,121 @@
+"""Article files to text: UTF-8 first, other encodings only when they are clear.
+
+Folders of news are messy: Windows code pages, UTF-16 from Word, a PDF renamed
+`.txt`, an empty file, a whole archive in one file. Each is either read with
+its encoding named, or refused with a reason that names the file. A wrong
+guess would store garbled quotes and names, so an encoding we are not sure of
+is refused, not guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+# spaCy refuses texts over 1,000,000 characters; a news article is ~10 KB.
+MAX_BYTES = 1_000_000
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+TEXT_CONTROLS = set("\t\n\r\f\v")
+# Another reading of the bytes counts as a rival of the best guess when it is
+# about as clean (chaos) and about as much like a language (coherence).
+RIVAL_CHAOS, RIVAL_COHERENCE = 0.0, 0.05
+MIN_COHERENCE = 0.1  # below this the guess matched no language at all
+
+
+class UnreadableFile(ValueError):
+    """A file that is not an article we can read; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    text: str
+    encoding: str  # "utf-8", or the encoding it was read in
+
+
+def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleText:
+    """The text of one article file, reading at most `max_bytes` + 1 bytes."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1) if size <= max_bytes else b""
+    except OSError as error:
+        raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from error
+    if size > max_bytes or len(data) > max_bytes:
+        raise UnreadableFile(
+            f"{path} is {max(size, len(data)) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB "
+            "limit for one article; split it into articles"
+        )
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> ArticleText:
+    """`data` as text, or UnreadableFile saying why it cannot be read as an article."""
+    if not data:
+        raise UnreadableFile(f"{name} is empty")
+    result = _decode(data, name)
+    if not result.text.strip():
+        raise UnreadableFile(f"{name} holds only white space")
+    if _looks_binary(result.text):
+        raise UnreadableFile(f"{name} is binary, not text (it holds NUL or control bytes)")
+    return result
+
+
+def _decode(data: bytes, name: str) -> ArticleText:
+    # 1. UTF-8, the normal case; a byte-order mark (from Windows tools) is dropped.
+    try:
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+        if "\x00" not in text:  # NULs: binary, or UTF-16 without a byte-order mark
+            return ArticleText(text, "utf-8")
+    except UnicodeDecodeError as error:
+        if _mostly_utf8(data):
+            raise UnreadableFile(
+                f"{name} is not valid UTF-8 at byte {error.start}, though the rest is UTF-8 "
+                "(damaged or cut short?)"
+            ) from error
+    # 2. Something else (UTF-16 and its byte-order marks included): only when one reading clearly wins.
+    return _detect(data, name)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 characters than bad bytes: a damaged UTF-8 file, not a code page."""
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    return len(UTF8_MULTIBYTE.findall(data)) > bad
+
+
+def _detect(data: bytes, name: str) -> ArticleText:
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        if b"\x00" in data:
+            raise UnreadableFile(f"{name} is binary, not text (it holds NUL bytes)")
+        raise UnreadableFile(f"{name} is not UTF-8 text and its encoding could not be recognised; convert it to UTF-8")
+    text = str(best)
+    if _looks_binary(text):
+        raise UnreadableFile(f"{name} is binary, not text (it holds NUL or control bytes)")
+    rivals = [
+        m.encoding for m in matches
+        if m.chaos <= best.chaos + RIVAL_CHAOS
+        and m.coherence >= best.coherence - RIVAL_COHERENCE
+        and str(m) != text
+    ]
+    guess = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
+    if rivals or best.coherence < MIN_COHERENCE:
+        alternatives = " or ".join([guess, *rivals[:2]])
+        raise UnreadableFile(
+            f"{name} is not UTF-8 text and its encoding is uncertain ({alternatives}?); "
+            f"convert it to UTF-8, e.g. `iconv -f {guess} -t utf-8`"
+        )
+    return ArticleText(text, guess)
+
+
+def _looks_binary(text: str) -> bool:
+    """NUL, or more than one control character in a thousand: not prose."""
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ch not in TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    return controls * 1000 > len(text)
