@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_VERBS
+from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from quotes.names import ArticleNames, clean_name
 from quotes.records import Attribution, Quote
 
@@ -105,6 +105,8 @@ class _Article:
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
             reported = self._reported_cue(tok)
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
+            if tok.pos_ == "NOUN" and not linked:
+                continue  # a noun cue speaks only for the quotation it governs
             ranked.append((0 if linked else 1, int(_subordinate(tok)), int(reported), distance, tok.i))
         for *_, i in sorted(ranked):
             cue = self.doc[i]
@@ -241,6 +243,8 @@ class _Article:
         """
         if verb.lower_ == "according":
             return next((obj for to in verb.children for obj in to.children if obj.dep_ == "pobj"), None)
+        if verb.pos_ == "NOUN":
+            return next((c for c in verb.children if c.dep_ == "poss"), None)
         first: Token | None = None
         for _ in range(6):
             subject = self._direct_subject(verb)
@@ -439,6 +443,8 @@ def _scope(doc: Doc, span: Span) -> list[Token]:
 def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:  # `Trump's assertion that "..."`
+        return any(c.dep_ == "poss" for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
 
 

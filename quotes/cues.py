@@ -18,6 +18,14 @@ cry plead demand inform acknowledge interject chime fume rail grumble put hint
 concede acknowledge predict told write
 """.split())
 
+# Nouns that report what their possessor said (`Trump's assertion that "..."`).
+SPEECH_NOUNS = frozenset("""
+accusation assertion claim statement remark comment suggestion promise warning
+tweet vow pledge argument insistence declaration response answer question
+aside quip retort reply message speech testimony announcement admission
+prediction complaint description characterization criticism charge catchphrase
+""".split())
+
 # Verbs that take the quotation as their object in a partial quote
 # (`called the plan "a disgrace"`); the subject is the speaker.
 QUOTING_VERBS = frozenset("call describe dub label brand term deem".split())
