@@ -145,8 +145,15 @@ def extract_command(
     fmt: FormatOption = Format.jsonl,
 ) -> None:
     """Print the quotes in files without storing them: doc_id, start, end, text, speaker."""
+    failures = 0
     with user_errors():
-        for path, _text, attributions in analyse_files(files):
+        for result in analyse_files(files):
+            path, attributions = result.path, result.attributions
+            if result.error:
+                failures += 1
+                typer.echo(f"Error: {result.error}", err=True)
+            for warning in result.warnings:
+                typer.echo(f"Warning: {path}: {warning}", err=True)
             records = [
                 {
                     "doc_id": path.stem,
@@ -162,6 +169,8 @@ def extract_command(
             else:
                 for r in records:
                     typer.echo(f"{r['doc_id']}  {r['start']}-{r['end']}  {r['speaker'] or '?'}: “{r['text']}”")
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command("who-said")

@@ -68,20 +68,43 @@ def read_text(path: Path) -> str:
     return read_article(path).text
 
 
-def analyse_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str, list[Attribution]]]:
-    """(path, text, attributions) for each file, streamed through the pipeline, no database."""
+@dataclass(frozen=True)
+class Analysed:
+    """One file through the pipeline: its quotes, or why it could not be read."""
+
+    path: Path
+    text: str
+    attributions: list[Attribution]
+    warnings: list[str]  # e.g. unpaired quotation marks; the rest of the file was read
+    error: str | None = None
+
+
+def analyse_files(paths: Iterable[str | Path]) -> Iterator[Analysed]:
+    """Each file's quotes, streamed through the pipeline, no database.
+
+    An unreadable file gives an `Analysed` with `error` set, and the rest go on.
+    """
     files = list(iter_files(paths))  # every path checked before any work
     pending: deque[tuple[Path, str]] = deque()
+    failed: deque[Analysed] = deque()
 
     def texts() -> Iterator[str]:
         for path in files:
-            text = read_text(path)
+            try:
+                text = read_text(path)
+            except UnreadableFile as error:
+                failed.append(Analysed(path, "", [], [], str(error)))
+                continue
             pending.append((path, text))
             yield text
 
-    for attributions in analyse(texts()):
-        path, text = pending.popleft()
-        yield path, text, attributions
+    with detector_warnings() as warnings:
+        for attributions in analyse(texts()):
+            while failed:
+                yield failed.popleft()
+            path, text = pending.popleft()
+            yield Analysed(path, text, attributions, warnings.drain())
+    yield from failed
 
 
 class _Collect(logging.Handler):

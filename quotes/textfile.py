@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,8 +113,10 @@ def _detect(data: bytes, name: str) -> ArticleText:
 
 
 def _looks_binary(text: str) -> bool:
-    """NUL, or more than one control character in a thousand: not prose."""
+    """NUL, or more than one C0 control character in a thousand: not prose.
+    C1 controls (U+0080-U+009F) are left alone: they are what mojibake
+    (`RaÃ\x83Âºl`) leaves in real articles, which are still worth reading."""
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if ch not in TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = sum(1 for ch in text if ch < " " and ch not in TEXT_CONTROLS)
     return controls * 1000 > len(text)

@@ -221,3 +221,18 @@ def test_extract_jsonl(tmp_path):
     assert "’" in result.stdout and "\\u2019" not in result.stdout  # ensure_ascii=False
     cold = [r for r in records if "cold ice" in r["text"]]
     assert [r["speaker"] for r in cold] == ["Qin Gang"]
+
+
+def test_extract_reports_a_bad_file_by_name_and_goes_on(tmp_path):
+    odd = tmp_path / "odd.txt"
+    odd.write_text('He said "hello.\n', encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    good = tmp_path / "good.txt"
+    good.write_text('"We are ready," Chollet said.\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(odd), str(binary), str(good)])
+    assert result.exit_code == 1
+    assert f"{binary} is binary" in result.stderr
+    assert f"Warning: {odd}: unpaired quotation mark" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["doc_id"], r["text"], r["speaker"]) for r in lines] == [("good", "We are ready,", "Chollet")]
