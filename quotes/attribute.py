@@ -288,7 +288,10 @@ class _Article:
         return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or tok.lower_ in SOURCE_NOUNS
 
     def partial_quote_source(self, span: Span) -> Source | None:
-        """`called the plan "a disgrace"`: the subject of the verb the quote hangs from."""
+        """`called the plan "a disgrace"`: the subject of the verb the quote hangs from.
+
+        Not for a name given in the passive (`has been called the "Trump of
+        the East"`): that is nobody's words."""
         tok = span.root.head
         for _ in range(4):
             if not self.inside[tok.i] and tok.pos_ == "VERB":
@@ -297,6 +300,8 @@ class _Article:
                 return None
             tok = tok.head
         if self.inside[tok.i] or tok.pos_ != "VERB":
+            return None
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return None
         subject = self.subject(tok)
         if subject is None:
