@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from quotes.names import ArticleNames, clean_name
+from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Attribution, Quote
 
 NAME_ENTS = {"PERSON"}
@@ -83,7 +83,7 @@ class _Article:
         self.inside = _inside_quotes(doc, quotes)
         self.names = ArticleNames()
         for ent in doc.ents:
-            if ent.label_ in NAME_ENTS:
+            if ent.label_ in NAME_ENTS or _looks_like_person(ent):
                 self.names.add(ent.start_char, clean_name(ent.text))
         for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
             if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
@@ -416,6 +416,19 @@ def _reported(tok: Token) -> bool:
     """Is this the subject of a clause someone reports (`said Nunberg was bound`)?"""
     verb = tok.head
     return verb.dep_ == "ccomp" and _is_cue(verb.head)
+
+
+def _looks_like_person(ent: Span) -> bool:
+    """An entity the small model calls an organisation but that reads as a
+    person's name: two or three capitalised words, the first a given name
+    (`Carly Fiorina` tagged ORG)."""
+    words = [t for t in ent if not t.is_punct]
+    return (
+        ent.label_ == "ORG"
+        and 2 <= len(words) <= 3
+        and all(t.is_title for t in words)
+        and is_first_name(words[0].text)
+    )
 
 
 def _inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:

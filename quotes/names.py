@@ -3,8 +3,9 @@
 An article names a person in full once (`State Department counsellor Derek
 Chollet`) and by surname after (`Chollet`, `Mr. Chollet`); the canonical name is
 the full one. People who share a surname stay apart (`Bill Clinton`, `Hillary
-Clinton`): a bare surname goes to the full name mentioned most recently before
-it.
+Clinton`): a bare surname goes to the one the article names most often (the
+article's subject, not the spouse mentioned once), then to the one named last
+before it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ def _first_names() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+def is_first_name(word: str) -> bool:
+    """Is this a known given name (`Carly`), whatever its gender?"""
+    return word.istitle() and _first_names().get_gender(word) != "unknown"
+
+
 def first_name_gender(first: str) -> str | None:
     """"m" or "f" when a first name is clearly one or the other, else None."""
     found = _first_names().get_gender(first)
@@ -102,13 +108,16 @@ class ArticleNames:
         if len(words) >= 2:
             return self._longest_form(words, suffix) or name
         word = words[0]
-        before = [(o, n) for o, n in self.full if o <= offset]
-        after = [(o, n) for o, n in self.full if o > offset]
-        for pool in (reversed(before), after):
-            for _, full in pool:
-                fw, fs = name_key(full)
-                if fw[-1] == word and fs == suffix:
-                    return full
+        # every full name with this surname, as one person per first form seen
+        people: dict[str, list[int]] = {}
+        for o, full in self.full:
+            fw, fs = name_key(full)
+            if fw[-1] == word and fs == suffix:
+                form = self._longest_form(fw, fs) or full
+                people.setdefault(form, []).append(o)
+        if people:
+            # the one the article names most; on a tie, the one named last before here
+            return max(people, key=lambda f: (len(people[f]), max((o for o in people[f] if o <= offset), default=-1)))
         for _, full in self.full:  # a first name alone (`Hillary`)
             fw, fs = name_key(full)
             if fw[0] == word and fs is None:
