@@ -108,6 +108,11 @@ class _Article:
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
             ranked.append((0 if linked else 1, int(_subordinate(tok)), int(reported), distance, tok.i))
+        if ranked and min(ranked)[0] == 1 and not _same_sentence(self.doc[min(ranked)[-1]], span):
+            # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
+            partial = self.partial_quote_source(span)
+            if partial is not None and partial.kind == "named":
+                return partial
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
@@ -205,6 +210,9 @@ class _Article:
         if before < 0 or doc[before].text != ":":
             return None
         clause = doc[before].sent
+        label = doc[before - 1] if before > 0 else None  # `... - Carl Bialik: "..."`
+        if label is not None and label.ent_type_ == "PERSON" and (name := self.name_at(label, places=False)):
+            return Source("named", name, ":", name=name, offset=label.idx)
         head = clause.root if clause.root.i != before else doc[before].head
         if head.pos_ in ("VERB", "AUX") and (subject := self.subject(head)) is not None and not self.inside[subject.i]:
             return self.describe(subject, ":")
@@ -456,6 +464,10 @@ def _scope(doc: Doc, span: Span) -> list[Token]:
             start = preceding.start
     lo, hi = _paragraph_bounds(doc.text, span.start_char)
     return [t for t in doc[start:end] if lo <= t.idx < hi]
+
+
+def _same_sentence(tok: Token, span: Span) -> bool:
+    return span[0].sent.start <= tok.i < span[-1].sent.end
 
 
 def _is_cue(tok: Token) -> bool:
