@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, TITLES, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Attribution, Quote
 
@@ -353,6 +353,11 @@ class _Article:
         read as a name; with `places=False`, a place or nationality the article
         never uses in a person's name is not (`as the US looks for ways to
         "depressurise" ties`)."""
+        if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
+            after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
+            if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+                ent = next(e for e in self.doc.ents if e.start == after.i)
+                return clean_name(ent.text) or None
         if tok.ent_type_ in NAME_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
@@ -393,7 +398,7 @@ class _Article:
                     continue
                 if t.ent_iob_ == "I" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
                     continue  # not the last word of the name
-                if not allow_reported and _reported(t):
+                if not allow_reported and (_reported(t) or _subordinate(t.head)):
                     continue
                 name = self.name_at(t, places=False)
                 if not name:
