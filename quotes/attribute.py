@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, TITLES, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, PHRASAL_CUES, TITLES, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Attribution, Quote
 
@@ -480,7 +480,10 @@ def _is_cue(tok: Token) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:  # `Trump's assertion that "..."`
         return any(c.dep_ == "poss" for c in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
 
 
 def _cue_text(tok: Token) -> str:

@@ -18,6 +18,13 @@ cry plead demand inform acknowledge interject chime fume rail grumble put hint
 concede acknowledge predict told write
 """.split())
 
+# Verb + particle pairs that report speech (`Trump went on`, `Rubio fired back`).
+PHRASAL_CUES = frozenset({
+    ("go", "on"), ("fire", "back"), ("shoot", "back"), ("hit", "back"), ("push", "back"),
+    ("chime", "in"), ("weigh", "in"), ("lash", "out"), ("spell", "out"), ("point", "out"),
+    ("cut", "in"), ("speak", "out"), ("sound", "off"), ("open", "up"),
+})
+
 # Nouns that report what their possessor said (`Trump's assertion that "..."`).
 SPEECH_NOUNS = frozenset("""
 accusation assertion claim statement remark comment suggestion promise warning

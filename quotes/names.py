@@ -19,6 +19,21 @@ import gender_guesser.detector
 from quotes.cues import TITLES
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+def person_key(name: str) -> str:
+    """The form names are looked up by: `Donald J. Trump` -> `donald j trump`."""
+    return " ".join(name.replace(".", " ").casefold().split())
+
+
+def name_parts(name: str) -> tuple[list[str], str | None]:
+    """The words of `person_key(name)` and the suffix (`jr`), titles kept."""
+    words = person_key(name).split()
+    suffix = words.pop() if len(words) > 1 and words[-1] in SUFFIXES else None
+    return words, suffix
+
+
+FEMALE_TITLES = frozenset("mrs ms miss madam".split())
+MALE_TITLES = frozenset("mr sir".split())
+GENDER_TITLES = FEMALE_TITLES | MALE_TITLES
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -34,8 +49,24 @@ def clean_name(text: str) -> str:
         key = w.lower().rstrip(".")
         if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper():
             cut = i + 1
+    if cut and words[cut - 1].lower().rstrip(".") in GENDER_TITLES:
+        cut -= 1  # `Mr.` stays: it tells which of two Clintons is meant
     words = [w for w in words[cut:] if w]
     return " ".join(words)
+
+
+def strip_title(name: str) -> str:
+    """`Mr. Trump` -> `Trump`."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in GENDER_TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def title_gender(name: str) -> str | None:
+    """"f" for `Mrs. Clinton`, "m" for `Mr. Clinton`, else None."""
+    first = name.split()[0].lower().rstrip(".") if name.split() else ""
+    return "f" if first in FEMALE_TITLES else "m" if first in MALE_TITLES else None
 
 
 def name_key(name: str) -> tuple[list[str], str | None]:
@@ -47,8 +78,6 @@ def name_key(name: str) -> tuple[list[str], str | None]:
     return words, suffix
 
 
-FEMALE_TITLES = frozenset("mrs ms miss madam".split())
-MALE_TITLES = frozenset("mr sir".split())
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +88,11 @@ def _first_names() -> gender_guesser.detector.Detector:
 def is_first_name(word: str) -> bool:
     """Is this a known given name (`Carly`), whatever its gender?"""
     return word.istitle() and _first_names().get_gender(word) != "unknown"
+
+
+def is_first_name(word: str) -> bool:
+    """Is `word` a known given name (`Eric`), as opposed to a word like `Billionaire`?"""
+    return _first_names().get_gender(word) != "unknown"
 
 
 def first_name_gender(first: str) -> str | None:
@@ -88,31 +122,33 @@ class ArticleNames:
             return None
         if len(words) >= 2 and (found := first_name_gender(words[0])):
             return found
-        return self.titled.get(words[-1])
+        return title_gender(name) or self.titled.get(words[-1])
 
     def add(self, offset: int, name: str) -> None:
         """Remember a name mention; only names of two words or more expand others."""
         words, _ = name_key(name)
         if len(words) >= 2:
-            self.full.append((offset, name))
+            self.full.append((offset, strip_title(name)))
 
     def knows(self, word: str) -> bool:
         """Is `word` part of a person's name in this article?"""
         return any(word in full.split() for _, full in self.full)
 
     def canonical(self, name: str, offset: int) -> str:
-        """The full name behind `name` as the article uses it at `offset`."""
+        """The full name behind `name` as the article uses it at `offset`;
+        a title (`Mr.`, `Mrs.`) picks among people who share a surname."""
         words, suffix = name_key(name)
+        plain = strip_title(name)
         if not words:
-            return name
+            return plain
         if len(words) >= 2:
-            return self._longest_form(words, suffix) or name
-        word = words[0]
+            return self._longest_form(words, suffix) or plain
+        word, gender = words[0], title_gender(name)
         # every full name with this surname, as one person per first form seen
         people: dict[str, list[int]] = {}
         for o, full in self.full:
             fw, fs = name_key(full)
-            if fw[-1] == word and fs == suffix:
+            if fw[-1] == word and fs == suffix and (gender is None or first_name_gender(fw[0]) in (None, gender)):
                 form = self._longest_form(fw, fs) or full
                 people.setdefault(form, []).append(o)
         if people:
@@ -122,7 +158,7 @@ class ArticleNames:
             fw, fs = name_key(full)
             if fw[0] == word and fs is None:
                 return full
-        return name
+        return plain
 
     def _longest_form(self, words: list[str], suffix: str | None) -> str | None:
         """`Donald J. Trump` and `Donald Trump` are one person: keep the first form seen."""

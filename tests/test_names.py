@@ -13,8 +13,19 @@ def names_in(text: str, *full_names: str) -> ArticleNames:
     return names
 
 
-def test_clean_name_drops_title_and_possessive():
-    assert clean_name("Mr. Trump's") == "Trump"
+def test_clean_name_drops_possessive_and_keeps_mr_until_the_name_is_canonical():
+    assert clean_name("Mr. Trump's") == "Mr. Trump"  # the title tells two Clintons apart
+    assert ArticleNames().canonical(clean_name("Mr. Trump's"), 0) == "Trump"
+
+
+def test_mr_and_mrs_pick_among_people_who_share_a_surname():
+    text = "Bill Clinton and Hillary Clinton spoke. Hillary Clinton said more. Mr. Clinton said no."
+    names = names_in(text, "Bill Clinton", "Hillary Clinton")
+    names.add(text.index("Hillary Clinton said"), "Hillary Clinton")
+    at = text.index("Mr. Clinton")
+    assert names.canonical("Clinton", at) == "Hillary Clinton"  # named most
+    assert names.canonical("Mr. Clinton", at) == "Bill Clinton"
+    assert names.canonical("Mrs. Clinton", at) == "Hillary Clinton"
 
 
 def test_clean_name_drops_a_title_of_several_words():
