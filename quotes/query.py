@@ -5,12 +5,13 @@ Every function returns plain dataclass rows; how they are shown is the caller's 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, desc, func, or_, select
 from sqlalchemy.orm import Session
 
-from quotes.store.models import Article, Person, StoredQuote
+from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
 
 
 class UnknownPerson(LookupError):
@@ -40,9 +41,24 @@ class QuoteRow:
 
 
 @dataclass(frozen=True)
+class RoleSeen:
+    """A role as articles state it, and those articles (doc_ids)."""
+
+    role: str
+    articles: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.role
+
+
+@dataclass(frozen=True)
 class SpeakerRow:
+    """A person: canonical name, number of quotes, other names seen, roles stated."""
+
     name: str
     quotes: int
+    aliases: tuple[str, ...] = ()
+    roles: tuple[RoleSeen, ...] = ()  # most often stated first
 
 
 def paragraph_around(text: str, start: int, end: int) -> str:
@@ -136,16 +152,40 @@ def speakers(session: Session) -> list[SpeakerRow]:
     """Each quoted person with their number of quotes, most quoted first."""
     count = func.count(StoredQuote.id).label("n")
     statement = (
-        select(Person.name, count)
+        select(Person.id, Person.name, count)
         .join(StoredQuote, StoredQuote.person_id == Person.id)
         .group_by(Person.id)
         .order_by(desc(count), Person.name)
     )
-    return [SpeakerRow(name=name, quotes=n) for name, n in session.execute(statement)]
+    found = session.execute(statement).all()
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for person_id, alias in session.execute(select(PersonAlias.person_id, PersonAlias.name).order_by(PersonAlias.name)):
+        aliases[person_id].append(alias)
+    roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    role_rows = session.execute(
+        select(PersonRole.person_id, PersonRole.role, Article.doc_id)
+        .join(Article, PersonRole.article_id == Article.id)
+        .order_by(Article.doc_id)
+    )
+    for person_id, role, doc_id in role_rows:
+        roles[person_id][role].append(doc_id)
+    return [
+        SpeakerRow(
+            name=name,
+            quotes=n,
+            aliases=tuple(a for a in aliases[pid] if a != name),
+            roles=tuple(
+                RoleSeen(role, tuple(docs))
+                for role, docs in sorted(roles[pid].items(), key=lambda item: (-len(item[1]), item[0]))
+            ),
+        )
+        for pid, name, n in found
+    ]
 
 
 __all__ = [
     "QuoteRow",
+    "RoleSeen",
     "SpeakerRow",
     "UnknownPerson",
     "all_quotes",

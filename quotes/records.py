@@ -39,3 +39,4 @@ class Attribution:
     mention: str | None = None  # the source phrase as written
     cue: str | None = None  # the speech verb or phrase (`said`, `according to`)
     kind: str = "none"  # named | pronoun | description | continuation | nominal | none
+    role: str | None = None  # what the article calls the speaker (`State Department counsellor`)

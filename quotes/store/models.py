@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -73,6 +73,66 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String)
 
     quotes: Mapped[list[StoredQuote]] = relationship(back_populates="person")
+    aliases: Mapped[list[PersonAlias]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True, order_by="PersonAlias.id"
+    )
+    roles: Mapped[list[PersonRole]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True, order_by="PersonRole.id"
+    )
+
+
+class PersonAlias(Base):
+    """A name a person goes by in some article.
+
+    `lookup` names (the person's canonical name in some article, or a name given
+    by a correction) link newly ingested quotes to the person; the others are
+    mentions as written (`Chollet`), kept to show and search.
+    """
+
+    __tablename__ = "person_aliases"
+    __table_args__ = (
+        UniqueConstraint("person_id", "name"),
+        Index("ix_person_aliases_key", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String)
+    key: Mapped[str] = mapped_column(String)  # names.person_key(name)
+    lookup: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    person: Mapped[Person] = relationship(back_populates="aliases")
+
+
+class PersonRole(Base):
+    """A role or affiliation as one article states it (`State Department counsellor`)."""
+
+    __tablename__ = "person_roles"
+    __table_args__ = (
+        UniqueConstraint("person_id", "article_id", "role"),
+        Index("ix_person_roles_article_id", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String)
+
+    person: Mapped[Person] = relationship(back_populates="roles")
+    article: Mapped[Article] = relationship()
+
+
+class Correction(Base):
+    """A merge or rename made by a person; ingest looks names up here first, so
+    re-ingesting articles never undoes it."""
+
+    __tablename__ = "person_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String)  # merge | rename
+    name: Mapped[str] = mapped_column(String)  # the name corrected
+    target: Mapped[str] = mapped_column(String)  # the person it means from now on
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class StoredQuote(Base):

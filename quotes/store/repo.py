@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from quotes.detect import DETECTOR_VERSION
 from quotes.records import Attribution
 from quotes.store.models import Article, Person, StoredQuote, utcnow
+from quotes.store.people import add_alias, add_role, clear_roles, get_or_create_person
 
 
 def sha256(text: str) -> str:
@@ -26,24 +27,6 @@ def is_current(session: Session, doc_id: str, text: str) -> bool:
     """True when `doc_id` is stored with exactly this text, so it can be skipped."""
     article = find_article(session, doc_id)
     return article is not None and article.sha256 == sha256(text)
-
-
-def get_or_create_person(session: Session, name: str) -> Person:
-    """The person with this canonical name, added if new.
-
-    The one place a detected name becomes a Person. Corrections made by a person
-    (merges, renames: not built yet) must be looked up here, e.g. in an alias
-    table, so that re-ingesting an article links its quotes to the corrected
-    person. Ingest never renames or deletes people rows, so such corrections
-    survive re-ingest already; only this lookup is missing.
-    """
-    name = " ".join(name.split())
-    person = session.scalar(select(Person).where(Person.name == name))
-    if person is None:
-        person = Person(name=name)
-        session.add(person)
-        session.flush()
-    return person
 
 
 def add_article(
@@ -61,7 +44,8 @@ def add_article(
     The same doc_id with the same text is left as it is; with a changed text the
     article is updated and its old quotes are replaced, in the caller's
     transaction, so a crash leaves the old version or the new one. People are
-    only ever added here, never changed or removed (see get_or_create_person).
+    only ever added here, never changed or removed (see get_or_create_person);
+    named mentions become their aliases and stated roles their roles.
     """
     digest = sha256(text)
     article = find_article(session, doc_id)
@@ -72,6 +56,7 @@ def add_article(
         session.add(article)
     else:
         article.quotes.clear()  # delete-orphan removes the old rows
+        clear_roles(session, article.id)
     article.path = str(path)
     article.text = text
     article.sha256 = digest
@@ -79,12 +64,14 @@ def add_article(
     article.ingested_at = utcnow()
 
     people: dict[str, Person] = {}
+    seen: list[tuple[Person, Attribution]] = []
     for a in attributions:
         q = a.quote
         person = None
         if a.speaker and a.speaker.strip():
             person = people.get(a.speaker) or get_or_create_person(session, a.speaker)
             people[a.speaker] = person
+            seen.append((person, a))
         article.quotes.append(
             StoredQuote(
                 person=person,
@@ -101,4 +88,10 @@ def add_article(
             )
         )
     session.flush()
+    names = {(p.id, a.speaker): (p, True) for p, a in seen}
+    mentions = {(p.id, a.mention): (p, False) for p, a in seen if a.kind == "named" and a.mention}
+    for (_, name), (person, lookup) in (mentions | names).items():
+        add_alias(session, person, name, lookup=lookup)
+    for person, role in {(p, a.role) for p, a in seen if a.role}:
+        add_role(session, person, article.id, role)
     return article

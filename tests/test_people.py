@@ -1,0 +1,135 @@
+"""One person across articles: the joining rules, aliases, roles, corrections (no model)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from quotes.people import Known, NoSuchPerson, PersonError, consolidate, merge, plan_merges, rename
+from quotes.query import speakers
+from quotes.records import Attribution, Quote
+from quotes.store.models import Correction, Person
+from quotes.store.repo import add_article
+
+
+def names_after(people: list[Known]) -> dict[str, str]:
+    """Each name -> the name of the person it ends up as."""
+    by_id = {p.id: p.name for p in people}
+    plan = plan_merges(people)
+    return {p.name: by_id[plan.get(p.id, p.id)] for p in people}
+
+
+def known(*names_and_quotes: tuple[str, int]) -> list[Known]:
+    return [Known(i, name, n) for i, (name, n) in enumerate(names_and_quotes, 1)]
+
+
+def test_forms_of_one_full_name_join_the_most_quoted():
+    after = names_after(known(("Donald J. Trump", 87), ("Donald Trump", 827), ("Billionaire Donald Trump", 3)))
+    assert set(after.values()) == {"Donald Trump"}
+
+
+def test_people_who_share_a_surname_stay_apart():
+    after = names_after(known(
+        ("Bill Clinton", 61), ("Hillary Clinton", 523), ("Donald Trump", 800), ("Donald Trump Jr.", 5),
+        ("Eric Trump", 27),
+    ))
+    assert after == {n: n for n in after}
+
+
+def test_a_bare_surname_joins_the_clearly_most_quoted_person():
+    after = names_after(known(
+        ("Trump", 9), ("Donald Trump", 827), ("Eric Trump", 27), ("Donald Trump Jr.", 1),
+        ("Clinton", 4), ("Hillary Clinton", 523), ("Hillary Rodham Clinton", 17), ("Bill Clinton", 61),
+    ))
+    assert after["Trump"] == "Donald Trump"
+    assert after["Clinton"] == after["Hillary Rodham Clinton"] == "Hillary Clinton"
+    assert after["Bill Clinton"] == "Bill Clinton"
+
+
+def test_a_bare_surname_without_a_clear_majority_stays_apart():
+    after = names_after(known(("Bush", 5), ("Jeb Bush", 50), ("George W. Bush", 20)))
+    assert after["Bush"] == "Bush"
+
+
+def test_a_bare_given_name_when_no_surname_matches():
+    assert names_after(known(("Xi", 3), ("Xi Jinping", 10)))["Xi"] == "Xi Jinping"
+
+
+def test_people_renamed_by_hand_are_left_alone():
+    people = [Known(1, "Trump", 9, fixed=True), Known(2, "Donald Trump", 800)]
+    assert plan_merges(people) == {}
+
+
+# --- in the database -----------------------------------------------------------
+
+
+def stored_article(session, doc_id: str, lines: list[tuple[str, str, str, str | None]]) -> None:
+    """An article with one quote per (words, speaker, mention, role)."""
+    text, given = "", []
+    for i, (words, speaker, mention, role) in enumerate(lines):
+        quote = Quote(start=len(text) + 1, end=len(text) + 1 + len(words), text=words, paragraph=i, group=i)
+        text += f"“{words}” said {mention}.\n"
+        given.append(Attribution(quote=quote, speaker=speaker, mention=mention, cue="said", kind="named", role=role))
+    add_article(session, doc_id, f"{doc_id}.txt", text, given)
+
+
+@pytest.fixture
+def three_articles(session_factory):
+    with session_factory.begin() as session:
+        stored_article(session, "a", [
+            ("We want to talk", "Derek Chollet", "State Department counsellor Derek Chollet", "State Department counsellor"),
+            ("Ties are aligned", "Derek Chollet", "Chollet", None),
+        ])
+        stored_article(session, "b", [("Not yet", "Chollet", "Chollet", None)])
+        stored_article(session, "c", [
+            ("I left", "Bill Clinton", "Bill Clinton", "former president"),
+            ("I ran", "Hillary Clinton", "Hillary Clinton", "Democratic candidate"),
+            ("Me too", "Hillary Clinton", "Mrs. Clinton", None),
+        ])
+        consolidate(session)
+    return session_factory
+
+
+def test_one_person_across_articles_with_aliases_and_roles(three_articles):
+    with three_articles() as session:
+        rows = {r.name: r for r in speakers(session)}
+    assert set(rows) == {"Derek Chollet", "Bill Clinton", "Hillary Clinton"}
+    chollet = rows["Derek Chollet"]
+    assert chollet.quotes == 3
+    assert set(chollet.aliases) == {"Chollet", "State Department counsellor Derek Chollet"}
+    assert [(r.role, r.articles) for r in chollet.roles] == [("State Department counsellor", ("a",))]
+    assert [r.role for r in rows["Bill Clinton"].roles] == ["former president"]
+
+
+def test_a_bare_surname_in_a_new_article_goes_to_the_person(three_articles):
+    with three_articles.begin() as session:
+        stored_article(session, "d", [("Later", "Chollet", "Chollet", None)])
+    with three_articles() as session:
+        assert [(r.name, r.quotes) for r in speakers(session) if "Chollet" in r.name] == [("Derek Chollet", 4)]
+
+
+def test_merge_and_rename_survive_reingest(three_articles):
+    with three_articles.begin() as session:
+        merge(session, "Bill Clinton", "Hillary Clinton")  # a wrong merge, on purpose: it must stick
+        rename(session, "Hillary Clinton", "The Clintons")
+    changed = [("I left again", "Bill Clinton", "Bill Clinton", None), ("I ran", "Hillary Clinton", "Hillary Clinton", None)]
+    with three_articles.begin() as session:
+        stored_article(session, "c", changed)  # new text: quotes replaced, people looked up again
+        stored_article(session, "e", [("Hello", "Hillary Clinton", "Hillary Clinton", None)])
+        consolidate(session)
+    with three_articles() as session:
+        names = {r.name: r.quotes for r in speakers(session)}
+        corrections = [(c.action, c.name, c.target) for c in session.scalars(select(Correction))]
+    assert names == {"Derek Chollet": 3, "The Clintons": 3}
+    assert corrections == [("merge", "Bill Clinton", "Hillary Clinton"), ("rename", "Hillary Clinton", "The Clintons")]
+
+
+def test_corrections_that_cannot_be_made(three_articles):
+    with three_articles.begin() as session:
+        with pytest.raises(NoSuchPerson):
+            merge(session, "Nobody", "Derek Chollet")
+        with pytest.raises(PersonError, match="already one person"):
+            merge(session, "Chollet", "Derek Chollet")
+        with pytest.raises(PersonError, match="use `quotes people merge`"):
+            rename(session, "Bill Clinton", "Hillary Clinton")
+        assert session.scalar(select(Person).where(Person.name == "Bill Clinton")) is not None
