@@ -90,11 +90,6 @@ def is_first_name(word: str) -> bool:
     return word.istitle() and _first_names().get_gender(word) != "unknown"
 
 
-def is_first_name(word: str) -> bool:
-    """Is `word` a known given name (`Eric`), as opposed to a word like `Billionaire`?"""
-    return _first_names().get_gender(word) != "unknown"
-
-
 def first_name_gender(first: str) -> str | None:
     """"m" or "f" when a first name is clearly one or the other, else None."""
     found = _first_names().get_gender(first)

@@ -66,7 +66,7 @@ def plan_merges(people: Sequence[Known]) -> dict[int, int]:
     # 2. a full name behind words that are not a given name
     for key, head in list(heads.items()):
         words, suffix = parts[head.id]
-        if len(words) < 3 or is_first_name(words[0]):
+        if len(words) < 3 or is_first_name(words[0].title()):
             continue
         for k in range(1, len(words) - 1):
             inner = (words[k], words[-1], suffix)
