@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quotes.records import Quote
 
-DETECTOR_VERSION = "1"
+DETECTOR_VERSION = "2"
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +88,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _marks(text: str, start: int, end: int) -> list[Mark]:
     """The quotation marks of one paragraph, apostrophes left out."""
     marks = []
+    skip_to = start
     for m in MARK_RE.finditer(text, start, end):
         glyph = m.group()
         family, default = GLYPHS[glyph]
         pos, size = m.start(), len(glyph)
+        if pos < skip_to:
+            continue
         before = text[pos - 1] if pos > start else " "
+        if before == "=":  # markup left in the text: `<tweet tweet-id="6723...">`
+            close = text.find(glyph, pos + size, end)
+            skip_to = close + size if close != -1 else end
+            continue
         after = text[pos + size] if pos + size < end else " "
         if family == SINGLE and size == 1 and _is_apostrophe(text, pos, end, before, after):
             continue

@@ -198,3 +198,8 @@ def test_seed_article_quotes_match_gold_spans(doc_id):
     gold = {core(text, r["start"], r["end"]) for r in gold_records(doc_id)}
     found = {core(text, q.start, q.end) for q in detect(text)}
     assert found == gold
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_not_quotes():
+    text = '<tweet tweet-id="669350861383049216" tweet-date="2016-07-23"><tweet/>. He said "yes."'
+    assert [q.text for q in detect(text)] == ["yes."]
