@@ -7,26 +7,22 @@ stderr and exit 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console  # rich comes with typer
 from rich.progress import Progress
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
-
 from quotes.check import VERIFIED, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
 from quotes.check_report import print_report, records
 from quotes.export import export_csv
-from quotes.ingest import BATCH_SIZE, UnreadableFile, analyse_files, ingest, iter_files
-from quotes.query import QuoteRow, UnknownPerson, said_by, speakers, who_said
-from quotes.store.db import open_db
-from quotes.store.errors import StoreError, explain
+from quotes.cli_base import DEFAULT_DB, Db, database, fail, user_errors
+from quotes.cli_output import Format, FormatOption, emit, quote_blocks
+from quotes.cli_people import people_app
+from quotes.ingest import BATCH_SIZE, analyse_files, ingest, iter_files
+from quotes.query import SpeakerRow, said_by, speakers, who_said
+from quotes.store.errors import StoreError
 from quotes.store.search import SearchUnavailable
 
 app = typer.Typer(
@@ -35,74 +31,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
-
-Db = Annotated[
-    str,
-    typer.Option(
-        "--db",
-        envvar="QUOTES_DB",
-        help="SQLite database file (or SQLAlchemy URL). Default: quotes.db here, or $QUOTES_DB.",
-    ),
-]
-DEFAULT_DB = "quotes.db"
-
-
-class Format(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-
-
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table for people, jsonl for programs.")]
-
-
-def fail(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(1)
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the library's expected failures into one line and exit 1."""
-    try:
-        yield
-    except UnknownPerson as error:
-        fail(f"{error}; `quotes speakers` lists the stored names.")
-    except FileNotFoundError as error:
-        fail(str(error).removeprefix("[Errno 2] "))
-    except (UnreadableFile, StoreError) as error:
-        fail(str(error))
-    except SQLAlchemyError as error:
-        known = explain(error, "the database")
-        fail(str(known) if known else f"database error: {getattr(error, 'orig', None) or error}")
-
-
-def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
-    """The migrated database; reading commands refuse to create an empty one."""
-    if not create and "://" not in db and not Path(db).exists():
-        fail(f"no database at {db}; run `quotes ingest` first or pass --db.")
-    return open_db(db)
-
-
-def echo_jsonl(records: list[dict]) -> None:
-    for record in records:
-        typer.echo(json.dumps(record, ensure_ascii=False))
-
-
-def speaker_label(row: QuoteRow) -> str:
-    if row.speaker:
-        return row.speaker
-    return f"(unnamed: {row.speaker_mention})" if row.speaker_mention else "(unknown)"
-
-
-def show_quotes(rows: list[QuoteRow], fmt: Format, *, body: str) -> None:
-    """Rows as JSON lines, or one block per quote: speaker, article, then `body`."""
-    if fmt is Format.jsonl:
-        echo_jsonl([asdict(row) for row in rows])
-        return
-    for row in rows:
-        typer.echo(f"{speaker_label(row)} — {row.doc_id}, paragraph {row.paragraph}")
-        text = row.context if body == "context" else f"“{row.text}”"
-        typer.echo(f"    {text}\n")
+app.add_typer(people_app, name="people")
 
 
 @app.command("ingest")
@@ -146,6 +75,7 @@ def extract_command(
 ) -> None:
     """Print the quotes in files without storing them: doc_id, start, end, text, speaker."""
     failures = 0
+    collected: list[dict] = []
     with user_errors():
         for result in analyse_files(files):
             path, attributions = result.path, result.attributions
@@ -164,13 +94,19 @@ def extract_command(
                 }
                 for a in attributions
             ]
-            if fmt is Format.jsonl:
-                echo_jsonl(records)
-            else:
-                for r in records:
-                    typer.echo(f"{r['doc_id']}  {r['start']}-{r['end']}  {r['speaker'] or '?'}: “{r['text']}”")
+            if fmt in (Format.csv, Format.json):  # one document at the end
+                collected.extend(records)
+            else:  # streamed, a file at a time
+                emit(records, fmt, table=extract_lines)
+    if collected or fmt is Format.json:
+        emit(collected, fmt)
     if failures:
         raise typer.Exit(1)
+
+
+def extract_lines(rows: list[dict]) -> None:
+    for r in rows:
+        typer.echo(f"{r['doc_id']}  {r['start']}-{r['end']}  {r['speaker'] or '?'}: “{r['text']}”")
 
 
 @app.command("who-said")
@@ -185,7 +121,7 @@ def who_said_command(
             rows = who_said(session, words)
     if not rows:
         fail(f"no stored quote contains {words!r}.")
-    show_quotes(rows, fmt, body="context")
+    emit(rows, fmt, table=quote_blocks(body="context"))
 
 
 @app.command("said-by")
@@ -198,20 +134,25 @@ def said_by_command(
     with user_errors():
         with database(db)() as session:
             rows = said_by(session, name)
-    show_quotes(rows, fmt, body="text")
+    emit(rows, fmt, table=quote_blocks(body="text"))
 
 
 @app.command("speakers")
 def speakers_command(db: Db = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
-    """Everyone quoted, with their number of quotes, most quoted first."""
+    """Everyone quoted, most quoted first: number of quotes, name, the roles articles give them.
+
+    As json or jsonl each person also has their aliases and, per role, the articles stating it.
+    """
     with user_errors():
         with database(db)() as session:
             rows = speakers(session)
-    if fmt is Format.jsonl:
-        echo_jsonl([asdict(row) for row in rows])
-        return
+    emit(rows, fmt, table=speaker_lines)
+
+
+def speaker_lines(rows: list[SpeakerRow]) -> None:
     for row in rows:
-        typer.echo(f"{row.quotes:5d}  {row.name}")
+        roles = "; ".join(r.role for r in row.roles[:3])
+        typer.echo(f"{row.quotes:5d}  {row.name}" + (f"  ({roles})" if roles else ""))
 
 
 @app.command("export")

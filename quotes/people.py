@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotes.names import is_first_name, name_parts, person_key
+from quotes.query import UnknownPerson, find_people
 from quotes.store.models import Correction, Person
 from quotes.store.people import add_alias, find_person, merge_rows, quote_counts
 
@@ -128,11 +129,18 @@ class NoSuchPerson(PersonError):
 
 
 def person(session: Session, name: str) -> Person:
-    """The stored person `name` means (a name or alias); NoSuchPerson if none."""
+    """The stored person `name` means: a name or alias, else a surname only one person has."""
     found = find_person(session, name)
-    if found is None:
-        raise NoSuchPerson(name)
-    return found
+    if found is not None:
+        return found
+    try:
+        matches = find_people(session, name)
+    except UnknownPerson:
+        raise NoSuchPerson(name) from None
+    if len(matches) > 1:
+        listed = ", ".join(p.name for p in matches[:5])
+        raise PersonError(f"{name!r} could be any of {listed}; give the full name")
+    return matches[0]
 
 
 def merge(session: Session, name: str, into: str) -> Person:

@@ -1,0 +1,57 @@
+"""What every command shares: the --db option, opening the database, and
+turning the library's expected failures into one line on stderr and exit 1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from quotes.people import PersonError
+from quotes.query import UnknownPerson
+from quotes.store.db import open_db
+from quotes.store.errors import StoreError, explain
+from quotes.textfile import UnreadableFile
+
+Db = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="QUOTES_DB",
+        help="SQLite database file (or SQLAlchemy URL). Default: quotes.db here, or $QUOTES_DB.",
+    ),
+]
+DEFAULT_DB = "quotes.db"
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the library's expected failures into one line and exit 1."""
+    try:
+        yield
+    except (UnknownPerson, PersonError) as error:
+        fail(f"{error}; `quotes speakers` lists the stored names.")
+    except FileNotFoundError as error:
+        fail(str(error).removeprefix("[Errno 2] "))
+    except (UnreadableFile, StoreError) as error:
+        fail(str(error))
+    except SQLAlchemyError as error:
+        known = explain(error, "the database")
+        fail(str(known) if known else f"database error: {getattr(error, 'orig', None) or error}")
+
+
+def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
+    """The migrated database; reading commands refuse to create an empty one."""
+    if not create and "://" not in db and not Path(db).exists():
+        fail(f"no database at {db}; run `quotes ingest` first or pass --db.")
+    return open_db(db)
