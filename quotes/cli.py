@@ -36,7 +36,7 @@ app.add_typer(people_app, name="people")
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text files, or folders of *.txt files.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them.")],
     db: Db = DEFAULT_DB,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles parsed together; each is still stored on its own.")
@@ -70,7 +70,7 @@ def ingest_command(
 
 @app.command("extract")
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="Text files, or folders of *.txt files.")],
+    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them.")],
     fmt: FormatOption = Format.jsonl,
 ) -> None:
     """Print the quotes in files without storing them: doc_id, start, end, text, speaker."""
@@ -86,7 +86,7 @@ def extract_command(
                 typer.echo(f"Warning: {path}: {warning}", err=True)
             records = [
                 {
-                    "doc_id": path.stem,
+                    "doc_id": result.doc_id or path.stem,
                     "start": a.quote.start,
                     "end": a.quote.end,
                     "text": a.quote.text,

@@ -23,6 +23,7 @@ from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
 from quotes.store.repo import add_article, is_current
+from quotes.articles import SUFFIXES, ArticleFile, read_articles
 from quotes.textfile import UnreadableFile, read_article
 
 BATCH_SIZE = 16  # texts parsed together; smaller means commits come sooner
@@ -50,14 +51,14 @@ class IngestSummary:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path as given, folders expanded to the `*.txt` files directly in them (sorted).
+    """Each path as given, folders expanded to the `.txt`, `.jsonl` and `.html` files directly in them (sorted).
 
     Raises FileNotFoundError for a path that does not exist.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.glob("*.txt") if p.is_file())
+            yield from sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
         elif path.is_file():
             yield path
         else:
@@ -78,6 +79,7 @@ class Analysed:
     attributions: list[Attribution]
     warnings: list[str]  # e.g. unpaired quotation marks; the rest of the file was read
     error: str | None = None
+    doc_id: str = ""  # the article's id: the file stem, or one line's of a .jsonl file
 
 
 def analyse_files(paths: Iterable[str | Path]) -> Iterator[Analysed]:
@@ -86,25 +88,27 @@ def analyse_files(paths: Iterable[str | Path]) -> Iterator[Analysed]:
     An unreadable file gives an `Analysed` with `error` set, and the rest go on.
     """
     files = list(iter_files(paths))  # every path checked before any work
-    pending: deque[tuple[Path, str]] = deque()
+    pending: deque[ArticleFile] = deque()
     failed: deque[Analysed] = deque()
 
     def texts() -> Iterator[str]:
         for path in files:
             try:
-                text = read_text(path)
+                for article in read_articles(path):
+                    if isinstance(article, UnreadableFile):
+                        failed.append(Analysed(path, "", [], [], str(article)))
+                        continue
+                    pending.append(article)
+                    yield article.text
             except UnreadableFile as error:
                 failed.append(Analysed(path, "", [], [], str(error)))
-                continue
-            pending.append((path, text))
-            yield text
 
     with detector_warnings() as warnings:
         for attributions in analyse(texts()):
             while failed:
                 yield failed.popleft()
-            path, text = pending.popleft()
-            yield Analysed(path, text, attributions, warnings.drain())
+            article = pending.popleft()
+            yield Analysed(article.path, article.text, attributions, warnings.drain(), doc_id=article.doc_id)
     yield from failed
 
 
@@ -135,7 +139,7 @@ def detector_warnings() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
-def store(factory: sessionmaker[Session], path: Path, text: str, attributions: list[Attribution]) -> bool:
+def store(factory: sessionmaker[Session], article: ArticleFile, attributions: list[Attribution]) -> bool:
     """Store one article in its own write transaction; False if that exact text is already stored.
 
     The check runs under the write lock, so when two ingests race for an article
@@ -143,12 +147,27 @@ def store(factory: sessionmaker[Session], path: Path, text: str, attributions: l
     """
 
     def work(session: Session) -> bool:
-        if is_current(session, path.stem, text):
+        if is_current(session, article.doc_id, article.text):
             return False
-        add_article(session, path.stem, str(path), text, attributions)
+        add_article(
+            session, article.doc_id, str(article.path), article.text, attributions,
+            title=article.title, published=article.published, publisher=article.publisher, url=article.url,
+        )
         return True
 
     return write_transaction(factory, work)
+
+
+def _articles(path: Path, fail: Callable[[Path, str], None]) -> Iterator[ArticleFile]:
+    """The readable articles of one file; `fail` hears of the file, or the lines, that are not."""
+    try:
+        for article in read_articles(path):
+            if isinstance(article, UnreadableFile):
+                fail(path, str(article))
+            else:
+                yield article
+    except UnreadableFile as error:
+        fail(path, str(error))
 
 
 def ingest(
@@ -166,7 +185,7 @@ def ingest(
     files = list(iter_files(paths))  # every path checked before any work
     summary = IngestSummary()
     speakers: set[str] = set()
-    pending: deque[tuple[Path, str]] = deque()
+    pending: deque[ArticleFile] = deque()
     done = progress or (lambda _path: None)
 
     def fail(path: Path, reason: str) -> None:
@@ -177,35 +196,33 @@ def ingest(
     def texts() -> Iterator[str]:
         names: dict[str, Path] = {}
         for path in files:
-            if path.stem in names:  # the file name is the article's id
-                fail(path, f"{path} has the same name as {names[path.stem]}; only the first was read")
-                continue
-            names[path.stem] = path
-            try:
-                article = read_article(path)
-            except UnreadableFile as error:
-                fail(path, str(error))
-                continue
-            if article.encoding != "utf-8":
-                summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {article.encoding}"))
-            with session_factory() as session:
-                unchanged = is_current(session, path.stem, article.text)
-            if unchanged:
-                summary.skipped += 1
-                done(path)
-                continue
-            pending.append((path, article.text))
-            yield article.text
+            for article in _articles(path, fail):
+                if article.doc_id in names:  # the file name (or a line's id) is the article's id
+                    fail(path, f"{path} has the same name as {names[article.doc_id]}; only the first was read"
+                         if article.doc_id == path.stem else f"{path}: article id {article.doc_id} is used twice")
+                    continue
+                names[article.doc_id] = path
+                if article.encoding != "utf-8":
+                    summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {article.encoding}"))
+                with session_factory() as session:
+                    unchanged = is_current(session, article.doc_id, article.text)
+                if unchanged:
+                    summary.skipped += 1
+                    done(path)
+                    continue
+                pending.append(article)
+                yield article.text
 
     # 2. The pipeline keeps input order, so results pair with `pending` front to back;
     #    the detector's warnings for a text are logged just before its result comes out.
     with detector_warnings() as warnings:
         for attributions in analyse(texts(), batch_size=batch_size):
-            path, text = pending.popleft()
+            article = pending.popleft()
+            path = article.path
             for message in warnings.drain():
                 summary.warnings.append(Failure(path, f"{path}: {message}; the rest was stored"))
             # 3. One transaction per article.
-            if store(session_factory, path, text, attributions):
+            if store(session_factory, article, attributions):
                 summary.articles += 1
                 summary.quotes += len(attributions)
                 summary.without_quotes += not attributions

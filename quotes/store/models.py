@@ -47,6 +47,10 @@ class Article(Base):
     """One ingested text; `doc_id` (the file stem) identifies it across runs."""
 
     __tablename__ = "articles"
+    __table_args__ = (
+        Index("ix_articles_published", "published"),
+        Index("ix_articles_publisher", "publisher"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     doc_id: Mapped[str] = mapped_column(String, unique=True)
@@ -54,6 +58,9 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     title: Mapped[str | None] = mapped_column(String, nullable=True)
+    published: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date, YYYY-MM-DD
+    publisher: Mapped[str | None] = mapped_column(String, nullable=True)
+    url: Mapped[str | None] = mapped_column(String, nullable=True)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     quotes: Mapped[list[StoredQuote]] = relationship(

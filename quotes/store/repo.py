@@ -37,6 +37,9 @@ def add_article(
     attributions: Iterable[Attribution],
     *,
     title: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
     detector_version: str = DETECTOR_VERSION,
 ) -> Article:
     """Store an article and its quotes, linking each named speaker to a Person.
@@ -61,6 +64,7 @@ def add_article(
     article.text = text
     article.sha256 = digest
     article.title = title
+    article.published, article.publisher, article.url = published, publisher, url
     article.ingested_at = utcnow()
 
     people: dict[str, Person] = {}
