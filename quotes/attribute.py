@@ -16,37 +16,19 @@ For each quotation, in order:
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, PHRASAL_CUES, TITLES, QUOTING_VERBS, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from quotes.names import ArticleNames, clean_name, is_first_name
+from quotes.cues import QUOTING_VERBS, cue_text, is_cue
+from quotes.mentions import Mentions, Source, subordinate
 from quotes.records import Attribution, Quote
 
-NAME_ENTS = {"PERSON"}
-PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
-GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
-SUBJECTS = ("nsubj", "nsubjpass")
 MAX_LABEL = 6  # words in a speaker's label before its colon
-SUBORDINATORS = frozenset("when after as while before because since if although though until once whereas".split())
-WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
-NOT_PEOPLE = frozenset("campaign statement report paper poll study letter memo website post ad video book article story survey".split())
 
 
-@dataclass
-class Source:
-    """What the text says about who spoke one quote, before resolution."""
-
-    kind: str  # named | pronoun | description | nominal | none
-    mention: str | None
-    cue: str | None
-    name: str | None = None  # for named sources
-    offset: int = 0  # where the mention is, for canonical names and pronouns
 
 
 def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
@@ -75,19 +57,9 @@ def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     return out
 
 
-class _Article:
-    """One parsed article: its tokens, which are quoted, and the names it uses."""
+class _Article(Mentions):
+    """One parsed article, read for the cues and frames that name a source."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
-        self.doc = doc
-        self.inside = _inside_quotes(doc, quotes)
-        self.names = ArticleNames()
-        for ent in doc.ents:
-            if ent.label_ in NAME_ENTS or _looks_like_person(ent):
-                self.names.add(ent.start_char, clean_name(ent.text))
-        for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
-            if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
-                self.names.add_title(tok.text, doc[tok.i + 1].text)
 
     # ------------------------------------------------------------ cues
 
@@ -99,7 +71,7 @@ class _Article:
         quote_tokens = range(span.start, span.end)
         ranked = []
         for tok in _scope(self.doc, span):
-            if self.inside[tok.i] or not _is_cue(tok):
+            if self.inside[tok.i] or not is_cue(tok):
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
@@ -107,7 +79,7 @@ class _Article:
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
-            ranked.append((0 if linked else 1, int(_subordinate(tok)), int(reported), distance, tok.i))
+            ranked.append((0 if linked else 1, int(subordinate(tok)), int(reported), distance, tok.i))
         if ranked and min(ranked)[0] == 1 and not _same_sentence(self.doc[min(ranked)[-1]], span):
             # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
             partial = self.partial_quote_source(span)
@@ -116,10 +88,10 @@ class _Article:
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
-            if subject is None or not self._animate(subject):
+            if subject is None or not self.animate(subject):
                 subject = self._name_near(span, cue) or subject
             if subject is not None:
-                return self.describe(subject, _cue_text(cue))
+                return self.describe(subject, cue_text(cue))
         return (
             self.colon_source(span)
             or self.label_source(span)
@@ -173,11 +145,11 @@ class _Article:
         for tok in reversed(self.doc[: span.start]):
             if tok.idx < lo:
                 return None
-            if self.inside[tok.i] or not _is_cue(tok):
+            if self.inside[tok.i] or not is_cue(tok):
                 continue
             subject = self.subject(tok)
-            if subject is not None and self._animate(subject):
-                return self.describe(subject, _cue_text(tok))
+            if subject is not None and self.animate(subject):
+                return self.describe(subject, cue_text(tok))
         return None
 
     def _name_after(self, cue: Token) -> Token | None:
@@ -194,7 +166,7 @@ class _Article:
     def _reported_cue(self, tok: Token) -> bool:
         """Is this cue part of what another cue reports (its clausal complement)?"""
         while tok.head.i != tok.i:
-            if tok.dep_ in ("ccomp", "xcomp") and _is_cue(tok.head) and not self.inside[tok.head.i]:
+            if tok.dep_ in ("ccomp", "xcomp") and is_cue(tok.head) and not self.inside[tok.head.i]:
                 return True
             tok = tok.head
         return False
@@ -257,7 +229,7 @@ class _Article:
         for _ in range(6):
             subject = self._direct_subject(verb)
             if subject is not None:
-                if self._animate(subject):
+                if self.animate(subject):
                     return subject
                 first = first or subject
             if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj"):  # `issued a statement saying`
@@ -272,7 +244,7 @@ class _Article:
             for clause in verb.children:
                 if clause.dep_ in ("ccomp", "conj") and clause.i < verb.i:
                     subject = self._direct_subject(clause)
-                    if subject is not None and self._animate(subject):
+                    if subject is not None and self.animate(subject):
                         return subject
         return first
 
@@ -291,9 +263,6 @@ class _Article:
             return child
         return None
 
-    def _animate(self, tok: Token) -> bool:
-        """Could this head a phrase that names a person?"""
-        return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or tok.lower_ in SOURCE_NOUNS
 
     def partial_quote_source(self, span: Span) -> Source | None:
         """`called the plan "a disgrace"`: the subject of the verb the quote hangs from.
@@ -321,138 +290,18 @@ class _Article:
 
     # ------------------------------------------------------------ sources
 
-    def describe(self, head: Token, cue: str | None, *, places: bool = True) -> Source:
-        """Classify the phrase headed by `head`: a name, a pronoun, a description."""
-        doc = self.doc
-        if head.lower_ == "who" and head.head.dep_ == "relcl":
-            head = head.head.head
-        lower = head.lower_
-        if head.pos_ == "PRON" and lower != "one":
-            kind = "pronoun" if lower in PERSONAL_PRONOUNS else "none"
-            return Source(kind, head.text, cue, offset=head.idx)
-        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            return Source("nominal", doc[head.i : head.right_edge.i + 1].text, cue, offset=head.idx)
-        name = self.name_at(head, places=places)
-        if name:
-            return Source("named", name, cue, name=name, offset=head.idx)
-        for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`)
-            if child.dep_ == "appos" and (appos_name := self.name_at(child)):
-                return Source("named", appos_name, cue, name=appos_name, offset=child.idx)
-        phrase = doc[head.left_edge.i : head.i + 1].text
-        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if determiners & DEFINITE and head.tag_ == "NN" and lower not in NOT_PEOPLE:
-            return Source("description", phrase, cue, offset=head.idx)
-        if lower in SOURCE_NOUNS or determiners & {"a", "an", "one"}:
-            return Source("nominal", phrase, cue, offset=head.idx)
-        return Source("none", phrase, cue, offset=head.idx)
-
-    def name_at(self, tok: Token, *, places: bool = True) -> str | None:
-        """The name whose last word is `tok`, if it is a name: a person's, or an
-        organisation's (`the White House said`). The tagger often takes a
-        surname for a place (`Blinken`), so any proper noun heading a source is
-        read as a name; with `places=False`, a place or nationality the article
-        never uses in a person's name is not (`as the US looks for ways to
-        "depressurise" ties`)."""
-        if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
-            after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
-            if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
-                ent = next(e for e in self.doc.ents if e.start == after.i)
-                return clean_name(ent.text) or None
-        if tok.ent_type_ in NAME_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
-            return clean_name(ent.text) or None
-        place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
-        bare = tok.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in tok.children)
-        capitalised = (
-            tok.is_title
-            and tok.lower_ not in SOURCE_NOUNS
-            and (tok.i != tok.sent.start or bare or self.names.knows(tok.text))
-        )
-        proper = tok.pos_ == "PROPN" or (capitalised and (tok.pos_ == "NOUN" or self.names.knows(tok.text)))
-        if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
-            words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
-            start = words[0].i if words else tok.i
-            return clean_name(self.doc[start : tok.i + 1].text) or None
-        return None
-
-    def recent_person(self, offset: int, pronoun: str, speakers: list[str]) -> str | None:
-        """The person a pronoun or description at `offset` most likely means.
-
-        Walks back from it, through its sentence and then the sentences before,
-        to the nearest person named as a subject whose gender does not clash
-        with the pronoun's; subjects of reported clauses (`said Nunberg was`)
-        count only when nobody else fits. Falls back on the latest speaker.
-        """
-        doc = self.doc
-        want = PERSONAL_PRONOUNS.get(pronoun.lower())
-        tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
-        sent_start = doc[tok_i].sent.start
-        own = list(reversed(doc[sent_start:tok_i]))
-        earlier = list(reversed(doc[max(0, sent_start - WINDOW) : sent_start]))
-        # subjects nearest first; then anyone named earlier in the pronoun's own
-        # sentence (`As for Trump, he said`); reported subjects only as a last resort
-        passes = ((own + earlier, SUBJECTS, False), (own, None, False), (own + earlier, SUBJECTS, True))
-        for window, deps, allow_reported in passes:
-            for t in window:
-                if (deps and t.dep_ not in deps) or self.inside[t.i] or not self._is_person(t):
-                    continue
-                if t.ent_iob_ == "I" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
-                    continue  # not the last word of the name
-                if not allow_reported and (_reported(t) or _subordinate(t.head)):
-                    continue
-                name = self.name_at(t, places=False)
-                if not name:
-                    continue
-                canonical = self.names.canonical(name, t.idx)
-                if self._agrees(name, want) or (speakers and canonical == speakers[-1]):
-                    return canonical
-        return next((s for s in reversed(speakers) if self._agrees(s, want)), None)
-
-    def _is_person(self, tok: Token) -> bool:
-        return tok.ent_type_ == "PERSON" or (tok.ent_type_ in ("", "ORG", "GPE", "NORP") and self.names.knows(tok.text))
-
-    def _agrees(self, name: str, want: str | None) -> bool:
-        found = self.names.gender(name)
-        return want is None or found is None or found == want
 
 
-def _subordinate(tok: Token) -> bool:
-    """Is this cue inside an adverbial clause (`When Trump suggested ...,
-    Rubio fired back: "..."`)? Such a cue speaks of something else."""
-    for node in itertools.chain([tok], tok.ancestors):
-        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in node.children):
-            return True
-    return False
 
 
-def _reported(tok: Token) -> bool:
-    """Is this the subject of a clause someone reports (`said Nunberg was bound`)?"""
-    verb = tok.head
-    return verb.dep_ == "ccomp" and _is_cue(verb.head)
 
 
-def _looks_like_person(ent: Span) -> bool:
-    """An entity the small model calls an organisation but that reads as a
-    person's name: two or three capitalised words, the first a given name
-    (`Carly Fiorina` tagged ORG)."""
-    words = [t for t in ent if not t.is_punct]
-    return (
-        ent.label_ == "ORG"
-        and 2 <= len(words) <= 3
-        and all(t.is_title for t in words)
-        and is_first_name(words[0].text)
-    )
 
 
-def _inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
-    """For each token, whether it lies inside a quotation (marks included)."""
-    inside = [False] * len(doc)
-    for q in quotes:
-        span = doc.char_span(max(0, q.start - 2), min(len(doc.text), q.end + 2), alignment_mode="contract")
-        if span is not None:
-            for i in range(span.start, span.end):
-                inside[i] = True
-    return inside
+
+
+
+
 
 
 def _scope(doc: Doc, span: Span) -> list[Token]:
@@ -475,22 +324,8 @@ def _same_sentence(tok: Token, span: Span) -> bool:
     return span[0].sent.start <= tok.i < span[-1].sent.end
 
 
-def _is_cue(tok: Token) -> bool:
-    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-        return True
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:  # `Trump's assertion that "..."`
-        return any(c.dep_ == "poss" for c in tok.children)
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = tok.lemma_.lower()
-    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
 
 
-def _cue_text(tok: Token) -> str:
-    return "according to" if tok.lower_ == "according" else tok.text
-
-
-# ---------------------------------------------------------------- no cue
 
 
 def _share_within_groups(quotes: list[Quote], sources: list[Source | None]) -> None:

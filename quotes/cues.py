@@ -1,7 +1,10 @@
-"""Words that introduce or describe a source: data, not code.
+"""Words that introduce or describe a source: data, not code, and the one
+test that reads them (`is_cue`).
 
 Attribution reads these sets; adding a speech verb means adding a word here.
 """
+
+from spacy.tokens import Token
 
 # Lemmas of verbs that report speech or writing.
 SPEECH_VERBS = frozenset("""
@@ -64,3 +67,21 @@ spokeswoman press director official officials us u.s. u.s china chinese american
 national security treasury defense house senate majority minority democratic
 republican gop presidential top senior the his her
 """.split())
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:  # `Trump's assertion that "..."`
+        return any(c.dep_ == "poss" for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
+
+
+def cue_text(tok: Token) -> str:
+    return "according to" if tok.lower_ == "according" else tok.text
+
+
+# ---------------------------------------------------------------- no cue

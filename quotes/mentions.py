@@ -1,0 +1,189 @@
+"""Who a source phrase means, within one article.
+
+A source phrase is read by its head: a name (made canonical with the names the
+article uses, `Chollet` -> `Derek Chollet`), a pronoun or a definite description
+(resolved to the nearest person named as a subject before it whose gender does
+not clash), or an unnamed source (`a senior official`, no speaker).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES, is_cue
+from quotes.names import ArticleNames, clean_name, is_first_name
+from quotes.records import Quote
+
+NAME_ENTS = {"PERSON"}
+PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
+GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+SUBJECTS = ("nsubj", "nsubjpass")
+SUBORDINATORS = frozenset("when after as while before because since if although though until once whereas".split())
+WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
+NOT_PEOPLE = frozenset("campaign statement report paper poll study letter memo website post ad video book article story survey".split())
+
+
+@dataclass
+class Source:
+    """What the text says about who spoke one quote, before resolution."""
+
+    kind: str  # named | pronoun | description | nominal | none
+    mention: str | None
+    cue: str | None
+    name: str | None = None  # for named sources
+    offset: int = 0  # where the mention is, for canonical names and pronouns
+
+
+class Mentions:
+    """One parsed article: its tokens, which are quoted, and the names it uses."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.inside = inside_quotes(doc, quotes)
+        self.names = ArticleNames()
+        for ent in doc.ents:
+            if ent.label_ in NAME_ENTS or looks_like_person(ent):
+                self.names.add(ent.start_char, clean_name(ent.text))
+        for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
+            if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
+                self.names.add_title(tok.text, doc[tok.i + 1].text)
+
+    def animate(self, tok: Token) -> bool:
+        """Could this head a phrase that names a person?"""
+        return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or tok.lower_ in SOURCE_NOUNS
+
+    def describe(self, head: Token, cue: str | None, *, places: bool = True) -> Source:
+        """Classify the phrase headed by `head`: a name, a pronoun, a description."""
+        doc = self.doc
+        if head.lower_ == "who" and head.head.dep_ == "relcl":
+            head = head.head.head
+        lower = head.lower_
+        if head.pos_ == "PRON" and lower != "one":
+            kind = "pronoun" if lower in PERSONAL_PRONOUNS else "none"
+            return Source(kind, head.text, cue, offset=head.idx)
+        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return Source("nominal", doc[head.i : head.right_edge.i + 1].text, cue, offset=head.idx)
+        name = self.name_at(head, places=places)
+        if name:
+            return Source("named", name, cue, name=name, offset=head.idx)
+        for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`)
+            if child.dep_ == "appos" and (appos_name := self.name_at(child)):
+                return Source("named", appos_name, cue, name=appos_name, offset=child.idx)
+        phrase = doc[head.left_edge.i : head.i + 1].text
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if determiners & DEFINITE and head.tag_ == "NN" and lower not in NOT_PEOPLE:
+            return Source("description", phrase, cue, offset=head.idx)
+        if lower in SOURCE_NOUNS or determiners & {"a", "an", "one"}:
+            return Source("nominal", phrase, cue, offset=head.idx)
+        return Source("none", phrase, cue, offset=head.idx)
+
+    def name_at(self, tok: Token, *, places: bool = True) -> str | None:
+        """The name whose last word is `tok`, if it is a name: a person's, or an
+        organisation's (`the White House said`). The tagger often takes a
+        surname for a place (`Blinken`), so any proper noun heading a source is
+        read as a name; with `places=False`, a place or nationality the article
+        never uses in a person's name is not (`as the US looks for ways to
+        "depressurise" ties`)."""
+        if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
+            after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
+            if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+                ent = next(e for e in self.doc.ents if e.start == after.i)
+                return clean_name(ent.text) or None
+        if tok.ent_type_ in NAME_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
+            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            return clean_name(ent.text) or None
+        place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
+        bare = tok.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in tok.children)
+        capitalised = (
+            tok.is_title
+            and tok.lower_ not in SOURCE_NOUNS
+            and (tok.i != tok.sent.start or bare or self.names.knows(tok.text))
+        )
+        proper = tok.pos_ == "PROPN" or (capitalised and (tok.pos_ == "NOUN" or self.names.knows(tok.text)))
+        if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
+            words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+            start = words[0].i if words else tok.i
+            return clean_name(self.doc[start : tok.i + 1].text) or None
+        return None
+
+    def recent_person(self, offset: int, pronoun: str, speakers: list[str]) -> str | None:
+        """The person a pronoun or description at `offset` most likely means.
+
+        Walks back from it, through its sentence and then the sentences before,
+        to the nearest person named as a subject whose gender does not clash
+        with the pronoun's; subjects of reported clauses (`said Nunberg was`)
+        count only when nobody else fits. Falls back on the latest speaker.
+        """
+        doc = self.doc
+        want = PERSONAL_PRONOUNS.get(pronoun.lower())
+        tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
+        sent_start = doc[tok_i].sent.start
+        own = list(reversed(doc[sent_start:tok_i]))
+        earlier = list(reversed(doc[max(0, sent_start - WINDOW) : sent_start]))
+        # subjects nearest first; then anyone named earlier in the pronoun's own
+        # sentence (`As for Trump, he said`); reported subjects only as a last resort
+        passes = ((own + earlier, SUBJECTS, False), (own, None, False), (own + earlier, SUBJECTS, True))
+        for window, deps, allow_reported in passes:
+            for t in window:
+                if (deps and t.dep_ not in deps) or self.inside[t.i] or not self.is_person(t):
+                    continue
+                if t.ent_iob_ == "I" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
+                    continue  # not the last word of the name
+                if not allow_reported and (reported(t) or subordinate(t.head)):
+                    continue
+                name = self.name_at(t, places=False)
+                if not name:
+                    continue
+                canonical = self.names.canonical(name, t.idx)
+                if self.agrees(name, want) or (speakers and canonical == speakers[-1]):
+                    return canonical
+        return next((s for s in reversed(speakers) if self.agrees(s, want)), None)
+
+    def is_person(self, tok: Token) -> bool:
+        return tok.ent_type_ == "PERSON" or (tok.ent_type_ in ("", "ORG", "GPE", "NORP") and self.names.knows(tok.text))
+
+    def agrees(self, name: str, want: str | None) -> bool:
+        found = self.names.gender(name)
+        return want is None or found is None or found == want
+
+
+def subordinate(tok: Token) -> bool:
+    """Is this cue inside an adverbial clause (`When Trump suggested ...,
+    Rubio fired back: "..."`)? Such a cue speaks of something else."""
+    for node in itertools.chain([tok], tok.ancestors):
+        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in node.children):
+            return True
+    return False
+
+
+def reported(tok: Token) -> bool:
+    """Is this the subject of a clause someone reports (`said Nunberg was bound`)?"""
+    verb = tok.head
+    return verb.dep_ == "ccomp" and is_cue(verb.head)
+
+
+def looks_like_person(ent: Span) -> bool:
+    """An entity the small model calls an organisation but that reads as a
+    person's name: two or three capitalised words, the first a given name
+    (`Carly Fiorina` tagged ORG)."""
+    words = [t for t in ent if not t.is_punct]
+    return (
+        ent.label_ == "ORG"
+        and 2 <= len(words) <= 3
+        and all(t.is_title for t in words)
+        and is_first_name(words[0].text)
+    )
+
+
+def inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
+    """For each token, whether it lies inside a quotation (marks included)."""
+    inside = [False] * len(doc)
+    for q in quotes:
+        span = doc.char_span(max(0, q.start - 2), min(len(doc.text), q.end + 2), alignment_mode="contract")
+        if span is not None:
+            for i in range(span.start, span.end):
+                inside[i] = True
+    return inside
