@@ -16,7 +16,6 @@ For each quotation, in order:
 
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import QUOTING_VERBS, cue_text, is_cue
