@@ -18,6 +18,8 @@ think urge vow wonder yell post thunder boast brag crow chide blast slam mock
 deny concur agree recommend pledge advise allow add posit gush marvel sneer
 tout trumpet hail praise criticize criticise attack accuse quote whisper
 cry plead demand inform acknowledge interject chime fume rail grumble put hint
+call read refer chant assure email echo decry condemn dismiss blame
+thank express defend denounce cite propose
 concede acknowledge predict told write
 """.split())
 
@@ -77,6 +79,8 @@ def is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "call" and (tok.dep_ == "amod" or (tok.i > 0 and tok.nbor(-1).lower_ in ("so", "-"))):
+        return False  # `the so-called "de-risking"`
     return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
 
 
