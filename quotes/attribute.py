@@ -140,7 +140,15 @@ class _Article(Mentions):
         """A quotation with no cue of its own after a sentence of the same
         paragraph that reports someone (`Coan argues that ... "The government
         is alleging ..."`): that someone."""
-        lo, _ = _paragraph_bounds(self.doc.text, span.start_char)
+        text = self.doc.text
+        lo, _ = _paragraph_bounds(text, span.start_char)
+        if text[lo : span.start_char].strip(QUOTE_MARKS) == "" and lo > 0:
+            # it opens its paragraph: the previous paragraph may introduce it
+            # (`Then, in 2017, Kerry said that 100,000 would be accepted.`),
+            # unless that paragraph quotes someone (a continuation, handled later)
+            prev_lo, _ = _paragraph_bounds(text, len(text[:lo].rstrip()) - 1)
+            if not any(self.inside[t.i] for t in self.doc[: span.start] if prev_lo <= t.idx < lo):
+                lo = prev_lo
         for tok in reversed(self.doc[: span.start]):
             if tok.idx < lo:
                 return None
