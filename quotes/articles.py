@@ -48,6 +48,11 @@ class ArticleFile:
     publisher: str | None = None
     url: str | None = None
 
+    @property
+    def metadata(self) -> dict[str, str | None]:
+        """The fields stored on the article beside its text."""
+        return {"title": self.title, "published": self.published, "publisher": self.publisher, "url": self.url}
+
 
 def read_articles(path: Path) -> Iterator[ArticleFile | UnreadableFile]:
     """The articles in one file; a bad line of a .jsonl file comes out as an UnreadableFile.

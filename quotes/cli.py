@@ -20,6 +20,7 @@ from quotes.export import export_csv
 from quotes.cli_base import DEFAULT_DB, Db, database, fail, user_errors
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
+from quotes.cli_search import search_command, show_command
 from quotes.ingest import BATCH_SIZE, analyse_files, ingest, iter_files
 from quotes.query import SpeakerRow, said_by, speakers, who_said
 from quotes.store.errors import StoreError
@@ -32,6 +33,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(people_app, name="people")
+app.command("search")(search_command)
+app.command("show")(show_command)
 
 
 @app.command("ingest")

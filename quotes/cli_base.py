@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -13,9 +14,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.people import PersonError
-from quotes.query import UnknownPerson
+from quotes.query import Filters, UnknownPerson, UnknownQuote
 from quotes.store.db import open_db
 from quotes.store.errors import StoreError, explain
+from quotes.store.search import SearchUnavailable
 from quotes.textfile import UnreadableFile
 
 Db = Annotated[
@@ -41,6 +43,10 @@ def user_errors() -> Iterator[None]:
         yield
     except (UnknownPerson, PersonError) as error:
         fail(f"{error}; `quotes speakers` lists the stored names.")
+    except UnknownQuote as error:
+        fail(f"{error}; `quotes search` shows quote ids.")
+    except SearchUnavailable as error:
+        fail(str(error))
     except FileNotFoundError as error:
         fail(str(error).removeprefix("[Errno 2] "))
     except (UnreadableFile, StoreError) as error:
@@ -55,3 +61,27 @@ def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
     if not create and "://" not in db and not Path(db).exists():
         fail(f"no database at {db}; run `quotes ingest` first or pass --db.")
     return open_db(db)
+
+
+# The filters every quote listing and export takes, with one meaning everywhere.
+Speaker = Annotated[str | None, typer.Option("--speaker", help="Only this person's quotes (full name or surname).")]
+Publisher = Annotated[str | None, typer.Option("--publisher", help="Only articles from this publisher (any case).")]
+ArticleId = Annotated[str | None, typer.Option("--article", help="Only this article (its doc_id).")]
+Since = Annotated[
+    datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only articles published on or after this date.")
+]
+Until = Annotated[
+    datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Only articles published on or before this date.")
+]
+
+
+def filters(
+    speaker: str | None, publisher: str | None, article: str | None, since: datetime | None, until: datetime | None
+) -> Filters:
+    return Filters(
+        speaker=speaker,
+        publisher=publisher,
+        article=article,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+    )

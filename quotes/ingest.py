@@ -22,7 +22,7 @@ from quotes.people import consolidate
 from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
-from quotes.store.repo import add_article, is_current
+from quotes.store.repo import add_article, find_article, is_current, same_metadata, update_metadata
 from quotes.articles import SUFFIXES, ArticleFile, read_articles
 from quotes.textfile import UnreadableFile, read_article
 
@@ -151,7 +151,7 @@ def store(factory: sessionmaker[Session], article: ArticleFile, attributions: li
             return False
         add_article(
             session, article.doc_id, str(article.path), article.text, attributions,
-            title=article.title, published=article.published, publisher=article.publisher, url=article.url,
+            **article.metadata,
         )
         return True
 
@@ -206,7 +206,10 @@ def ingest(
                     summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {article.encoding}"))
                 with session_factory() as session:
                     unchanged = is_current(session, article.doc_id, article.text)
+                    stored = unchanged and same_metadata(find_article(session, article.doc_id), article.metadata)
                 if unchanged:
+                    if not stored:  # metadata newly known (e.g. a database from before 0004)
+                        write_transaction(session_factory, lambda s, a=article: update_metadata(s, a.doc_id, a.metadata))
                     summary.skipped += 1
                     done(path)
                     continue

@@ -5,13 +5,16 @@ Every function returns plain dataclass rows; how they are shown is the caller's 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import ColumnElement, Select, desc, func, or_, select
+from sqlalchemy import ColumnElement, Float, Integer, Select, desc, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
+from quotes.store.search import FTS_TABLE, require_index
 
 
 class UnknownPerson(LookupError):
@@ -38,6 +41,10 @@ class QuoteRow:
     paragraph: int
     nested: bool
     context: str | None = None  # the paragraph (line) holding the quote, trimmed
+    title: str | None = None  # the article's, where known
+    publisher: str | None = None
+    published: str | None = None  # ISO date
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,8 +75,11 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     return text[line_start : len(text) if line_end == -1 else line_end].strip()
 
 
+ARTICLE_COLUMNS = (Article.doc_id, Article.title, Article.publisher, Article.published, Article.url)
+
+
 def _select(*, context: bool) -> Select:
-    columns = [StoredQuote, Article.doc_id, Person.name]
+    columns = [StoredQuote, Person.name, *ARTICLE_COLUMNS]
     if context:
         columns.append(Article.text)
     return (
@@ -82,7 +92,7 @@ def _select(*, context: bool) -> Select:
 
 def _rows(session: Session, statement: Select, *, context: bool = True) -> list[QuoteRow]:
     rows = []
-    for quote, doc_id, name, *text in session.execute(statement):
+    for quote, name, doc_id, title, publisher, published, url, *text in session.execute(statement):
         rows.append(
             QuoteRow(
                 quote_id=quote.id,
@@ -97,9 +107,91 @@ def _rows(session: Session, statement: Select, *, context: bool = True) -> list[
                 paragraph=quote.paragraph,
                 nested=quote.nested,
                 context=paragraph_around(text[0], quote.start, quote.end) if context else None,
+                title=title,
+                publisher=publisher,
+                published=published,
+                url=url,
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which quotes to keep: by speaker (name or surname), publisher, article, date range."""
+
+    speaker: str | None = None
+    publisher: str | None = None  # any case
+    article: str | None = None  # doc_id
+    since: date | None = None  # published on or after; undated articles drop out
+    until: date | None = None  # published on or before
+
+    def apply(self, session: Session, statement: Select) -> Select:
+        """`statement` (over quotes joined to articles) narrowed to these filters.
+
+        Raises UnknownPerson when no stored speaker matches `speaker`.
+        """
+        if self.speaker is not None:
+            ids = [p.id for p in find_people(session, self.speaker)]
+            statement = statement.where(StoredQuote.person_id.in_(ids))
+        if self.publisher is not None:
+            statement = statement.where(func.lower(Article.publisher) == self.publisher.strip().lower())
+        if self.article is not None:
+            statement = statement.where(Article.doc_id == self.article)
+        if self.since is not None:
+            statement = statement.where(Article.published >= self.since.isoformat())
+        if self.until is not None:
+            statement = statement.where(Article.published <= self.until.isoformat())
+        return statement
+
+
+class UnknownQuote(LookupError):
+    """No stored quote has the id asked for."""
+
+    def __init__(self, quote_id: int) -> None:
+        super().__init__(f"no quote has id {quote_id}")
+        self.quote_id = quote_id
+
+
+def quote(session: Session, quote_id: int) -> QuoteRow:
+    """One quote with the paragraph around it; raises UnknownQuote."""
+    rows = _rows(session, _select(context=True).where(StoredQuote.id == quote_id))
+    if not rows:
+        raise UnknownQuote(quote_id)
+    return rows[0]
+
+
+def search(session: Session, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[QuoteRow]:
+    """Quotes matching `query` in the full-text index, best first (bm25), narrowed by `filters`.
+
+    `query` is words, all of which must occur in any form of case and accents,
+    and "phrases in double quotes"; `word*` matches words that start so.
+    """
+    expression = match_expression(query)
+    if not expression:
+        return []
+    require_index(session)
+    hits = (
+        text(f"SELECT rowid AS id, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
+        .bindparams(q=expression)
+        .columns(id=Integer, rank=Float)
+        .subquery("hits")
+    )
+    statement = _select(context=True).join(hits, hits.c.id == StoredQuote.id).order_by(None)
+    statement = filters.apply(session, statement).order_by(hits.c.rank, StoredQuote.id).limit(limit)
+    return _rows(session, statement)
+
+
+def match_expression(query: str) -> str:
+    """A user's words and "phrases" as a safe FTS5 expression: `cold "hit the" ice*` ->
+    `"cold" AND "hit the" AND "ice"*`. Operators and punctuation lose their meaning."""
+    parts = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        prefix = word.endswith("*")
+        words = re.findall(r"\w+", phrase or word)
+        if words:
+            parts.append('"' + " ".join(words) + '"' + ("*" if prefix and not phrase else ""))
+    return " AND ".join(parts)
 
 
 def who_said(session: Session, words: str) -> list[QuoteRow]:
@@ -143,9 +235,9 @@ def said_by(session: Session, name: str) -> list[QuoteRow]:
     return _rows(session, _select(context=True).where(StoredQuote.person_id.in_(ids)))
 
 
-def all_quotes(session: Session, *, context: bool = False) -> list[QuoteRow]:
-    """Every stored quote, in article order."""
-    return _rows(session, _select(context=context), context=context)
+def all_quotes(session: Session, *, context: bool = False, filters: Filters = Filters()) -> list[QuoteRow]:
+    """Every stored quote (or those `filters` keep), in article order."""
+    return _rows(session, filters.apply(session, _select(context=context)), context=context)
 
 
 def speakers(session: Session) -> list[SpeakerRow]:
@@ -184,7 +276,12 @@ def speakers(session: Session) -> list[SpeakerRow]:
 
 
 __all__ = [
+    "Filters",
     "QuoteRow",
+    "UnknownQuote",
+    "match_expression",
+    "quote",
+    "search",
     "RoleSeen",
     "SpeakerRow",
     "UnknownPerson",

@@ -21,6 +21,7 @@ from quotes.records import Attribution
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 RELATIVE = frozenset("his her their its my our your".split())  # `his spokesman`: whose?
+NOT_ROLES = frozenset("hundreds thousands millions dozens speech statement video remarks interview".split())
 MAX_WORDS = 12  # longer appositions are clauses, not roles
 ROLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "PART", "NUM", "CCONJ", "PUNCT"})
 # Capitalised words that name a role (`Foreign Minister`); lower-case nouns always do.
@@ -96,6 +97,8 @@ def _clean(span: Span, head: Token | None = None) -> str | None:
     adp = next((i for i, t in enumerate(tokens) if t.pos_ == "ADP" and i > 0), None)
     noun = head or tokens[-1 if adp is None else adp - 1]  # `Secretary of State`: Secretary
     if not ((noun.pos_ == "NOUN" and noun.is_lower) or noun.lower_.rstrip(".") in ROLE_TITLES):
+        return None
+    if noun.lower_ in NOT_ROLES or noun.like_num:
         return None
     text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     return " ".join(text.split())

@@ -90,3 +90,16 @@ def test_ingest_stores_metadata_from_every_kind(session_factory, tmp_path, monke
     }
     again = ingest(session_factory, [tmp_path])
     assert again.articles == 0 and again.skipped == 4
+
+
+def test_reingest_adds_metadata_to_articles_stored_without_it(session_factory, tmp_path, monkeypatch):
+    monkeypatch.setattr("quotes.ingest.analyse", lambda texts, **_: ([] for _ in texts))
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Text.\n", encoding="utf-8")
+    ingest(session_factory, [plain])
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "plain", "text": "Text.\n", "title": "Talks"}) + "\n", encoding="utf-8")
+    assert ingest(session_factory, [feed]).skipped == 1  # the same text: not analysed again...
+    with session_factory() as session:
+        (article,) = session.scalars(select(Article))
+    assert article.title == "Talks"  # ...but its metadata is taken

@@ -29,6 +29,25 @@ def is_current(session: Session, doc_id: str, text: str) -> bool:
     return article is not None and article.sha256 == sha256(text)
 
 
+def same_metadata(article: Article, meta: dict[str, str | None]) -> bool:
+    return all(getattr(article, key) == value for key, value in meta.items())
+
+
+def update_metadata(session: Session, doc_id: str, meta: dict[str, str | None]) -> bool:
+    """Give a stored article the title, date, publisher or URL now known; False if none changed.
+
+    Lets a database made before articles had metadata learn it on re-ingest,
+    without the article's quotes being found again.
+    """
+    article = find_article(session, doc_id)
+    if article is None or same_metadata(article, meta):
+        return False
+    for key, value in meta.items():
+        setattr(article, key, value)
+    session.flush()
+    return True
+
+
 def add_article(
     session: Session,
     doc_id: str,
