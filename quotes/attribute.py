@@ -129,7 +129,7 @@ class _Article(Mentions):
             label.append(tok)
         else:
             return None
-        if not label or any(not (t.is_title or t.is_upper or t.text in "-–—.") for t in label):
+        if not label or any(not (t.text[:1].isupper() or t.text in "-–—.") for t in label):
             return None
         for tok in label:
             if tok.dep_ != "compound" and (name := self.name_at(tok, places=False)):
@@ -166,7 +166,7 @@ class _Article(Mentions):
         for tok in self.doc[cue.i + 1 : min(cue.i + 8, len(self.doc))]:
             if tok.is_punct or tok.is_space or self.inside[tok.i]:
                 break
-            if tok.ent_type_ == "PERSON" or (tok.is_title and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
+            if tok.ent_type_ == "PERSON" or (tok.text[:1].isupper() and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
                 found = tok
         return found
 

@@ -98,7 +98,7 @@ class Mentions:
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
         bare = tok.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in tok.children)
         capitalised = (
-            tok.is_title
+            tok.text[:1].isupper()
             and tok.lower_ not in SOURCE_NOUNS
             and (tok.i != tok.sent.start or bare or self.names.knows(tok.text))
         )
@@ -173,7 +173,7 @@ def looks_like_person(ent: Span) -> bool:
     return (
         ent.label_ == "ORG"
         and 2 <= len(words) <= 3
-        and all(t.is_title for t in words)
+        and all(t.text[:1].isupper() for t in words)
         and is_first_name(words[0].text)
     )
 
