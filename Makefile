@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test bench-accuracy bench-check clean
+.PHONY: setup demo test bench-accuracy bench-check bench-speed clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench-accuracy: setup  ## score extraction on PolNeAR-train (840 articles) and t
 
 bench-check: setup  ## time `quotes check`: a 50-quotation draft against 100,000 synthetic quotes
 	$(BIN)/python bench/check_speed.py
+
+N ?= 1000
+bench-speed: setup  ## ingest N articles and compare with the bare spaCy pipeline: make bench-speed N=1000
+	$(BIN)/python bench/ingest_speed.py --articles $(N) --docs $(SHARED)/eval/polnear-train/docs
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm
