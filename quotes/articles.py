@@ -2,7 +2,7 @@
 
 - `.txt`: the text; a name like `breitbart_2015-11-11_some-slug.txt` (publisher,
   date, slug, as the PolNeAR corpus names its files) also gives the publisher
-  and the date.
+  and the date, and so does a first line that is only a date (`November 27, 2024`).
 - `.jsonl`: one article per line, `text` plus any of `id` (or `doc_id`),
   `title`, `date` (or `published`), `publisher` (or `source`, `sitename`) and
   `url`. A bad line is reported on its own and the other lines go in.
@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from quotes.textfile import MAX_BYTES, UnreadableFile, decode, read_article
@@ -27,6 +27,7 @@ from quotes.textfile import MAX_BYTES, UnreadableFile, decode, read_article
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 CORPUS_NAME = re.compile(r"^(?P<publisher>[a-z0-9-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+DATELINES = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d")
 FIELDS = {  # metadata field -> the names a JSON line may give it
     "title": ("title", "headline"),
     "published": ("date", "published", "published_at"),
@@ -66,7 +67,8 @@ def read_articles(path: Path) -> Iterator[ArticleFile | UnreadableFile]:
         yield _html(path)
     else:
         read = read_article(path)
-        yield ArticleFile(path.stem, path, read.text, read.encoding, **_from_name(path.stem))
+        meta = _from_name(path.stem) or _dateline(read.text)
+        yield ArticleFile(path.stem, path, read.text, read.encoding, **meta)
 
 
 def _from_name(stem: str) -> dict[str, str]:
@@ -74,6 +76,17 @@ def _from_name(stem: str) -> dict[str, str]:
     if not match or iso_date(match["date"]) is None:
         return {}
     return {"publisher": match["publisher"], "published": match["date"]}
+
+
+def _dateline(text: str) -> dict[str, str]:
+    """A first line that is only a date (`November 27, 2024`) is the date published."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    for form in DATELINES:
+        try:
+            return {"published": datetime.strptime(first, form).date().isoformat()}
+        except ValueError:
+            continue
+    return {}
 
 
 def iso_date(value: object) -> str | None:

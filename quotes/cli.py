@@ -16,8 +16,8 @@ from rich.console import Console  # rich comes with typer
 from rich.progress import Progress
 from quotes.check import VERIFIED, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
 from quotes.check_report import print_report, records
-from quotes.export import export_csv
-from quotes.cli_base import DEFAULT_DB, Db, database, fail, user_errors
+from quotes.export import export
+from quotes.cli_base import DEFAULT_DB, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
 from quotes.cli_search import search_command, show_command
@@ -160,17 +160,30 @@ def speaker_lines(rows: list[SpeakerRow]) -> None:
 
 @app.command("export")
 def export_command(
-    csv: Annotated[Path, typer.Option("--csv", help="CSV file to write, one row per quote.")],
+    csv: Annotated[Path | None, typer.Option("--csv", help="CSV file to write, one row per quote.")] = None,
+    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="JSON lines file to write, one object per quote.")] = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Parquet file to write.")] = None,
     db: Db = DEFAULT_DB,
+    speaker: Speaker = None,
+    publisher: Publisher = None,
+    article: ArticleId = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
-    """Write every stored quote to a CSV file (columns: see quotes.export.COLUMNS)."""
+    """Write the stored quotes (all, or those the filters keep) to CSV, JSON lines and/or Parquet.
+
+    The columns are the same in every format: see the README or quotes.export.COLUMNS.
+    """
+    targets = {fmt: path for fmt, path in (("csv", csv), ("jsonl", jsonl), ("parquet", parquet)) if path}
+    if not targets:
+        fail("say where to write: --csv FILE, --jsonl FILE or --parquet FILE.")
     with user_errors():
         with database(db)() as session:
             try:
-                count = export_csv(session, csv)
+                count = export(session, targets, filters(speaker, publisher, article, since, until))
             except OSError as error:
-                fail(f"cannot write {csv}: {error.strerror or error}")
-    typer.echo(f"Wrote {count} quotes to {csv}.")
+                fail(f"cannot write {error.filename or 'the export'}: {error.strerror or error}")
+    typer.echo(f"Wrote {count} quotes to {', '.join(str(p) for p in targets.values())}.")
 
 
 class CheckFormat(str, Enum):

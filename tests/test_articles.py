@@ -103,3 +103,14 @@ def test_reingest_adds_metadata_to_articles_stored_without_it(session_factory, t
     with session_factory() as session:
         (article,) = session.scalars(select(Article))
     assert article.title == "Talks"  # ...but its metadata is taken
+
+
+@pytest.mark.parametrize(("first", "published"), [
+    ("November 27, 2024", "2024-11-27"), ("27 November 2024", "2024-11-27"), ("Nov 27, 2024", "2024-11-27"),
+    ("America", None), ("November 27, 2024: talks resume", None),
+])
+def test_txt_whose_first_line_is_a_date(tmp_path, first, published):
+    path = tmp_path / "a.txt"
+    path.write_text(f"\n{first}\n\nText.\n", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.published == published

@@ -129,3 +129,16 @@ def test_show_prints_the_paragraph(db):
     assert "“Taiwan is a red line,” said Shen Dingli." in result.stdout
     missing = run("show", 999, "--db", db)
     assert missing.exit_code == 1 and "no quote has id 999" in missing.stderr
+
+
+def test_export_with_filters_to_every_format(db, tmp_path):
+    out = {fmt: tmp_path / f"q.{fmt}" for fmt in ("csv", "jsonl", "parquet")}
+    result = run("export", "--speaker", "Qin", "--since", "2024-01-01", "--db", db,
+                 "--csv", out["csv"], "--jsonl", out["jsonl"], "--parquet", out["parquet"])
+    assert result.exit_code == 0 and result.stdout.startswith("Wrote 1 quotes to "), result.output
+    assert [json.loads(line)["text"] for line in out["jsonl"].read_text(encoding="utf-8").splitlines()] == [
+        "Cold war thinking must end,"
+    ]
+    assert out["csv"].exists() and out["parquet"].exists()
+    nowhere = run("export", "--db", db)
+    assert nowhere.exit_code == 1 and "--csv FILE, --jsonl FILE or --parquet FILE" in nowhere.stderr
