@@ -21,6 +21,7 @@ from quotes.cli_base import DEFAULT_DB, ArticleId, Db, Publisher, Since, Speaker
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
 from quotes.cli_search import search_command, show_command
+from quotes.cli_serve import serve_command
 from quotes.ingest import BATCH_SIZE, analyse_files, ingest, iter_files
 from quotes.query import SpeakerRow, said_by, speakers, who_said
 from quotes.store.errors import StoreError
@@ -35,6 +36,7 @@ app = typer.Typer(
 app.add_typer(people_app, name="people")
 app.command("search")(search_command)
 app.command("show")(show_command)
+app.command("serve")(serve_command)
 
 
 @app.command("ingest")

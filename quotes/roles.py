@@ -98,7 +98,9 @@ def _clean(span: Span, head: Token | None = None) -> str | None:
     noun = head or tokens[-1 if adp is None else adp - 1]  # `Secretary of State`: Secretary
     if not ((noun.pos_ == "NOUN" and noun.is_lower) or noun.lower_.rstrip(".") in ROLE_TITLES):
         return None
-    if noun.lower_ in NOT_ROLES or noun.like_num:
+    if noun.lower_ in NOT_ROLES or noun.like_num or noun.tag_ in ("NNS", "NNPS"):  # a role is one person's
+        return None
+    if any(t.text in ("(", ")", "[", "]", "—", "–") or "\n" in t.text_with_ws for t in tokens[:-1]):  # a dateline, a list
         return None
     text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     return " ".join(text.split())
