@@ -20,7 +20,7 @@ from quotes.store.models import StoredQuote
 from quotes.store.repo import add_article
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-COMMANDS = ["ingest", "extract", "who-said", "said-by", "speakers", "export"]
+COMMANDS = ["ingest", "extract", "who-said", "said-by", "speakers", "export", "search", "show", "serve"]
 
 runner = CliRunner()
 

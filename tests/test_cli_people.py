@@ -71,3 +71,9 @@ def test_corrections_that_cannot_be_made_are_one_line(db, args, words):
     result = run("people", *args, "--db", db)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.count("\n") == 1 and words in result.stderr
+
+
+@pytest.mark.parametrize("command", ["merge", "rename"])
+def test_people_commands_have_help(command):
+    result = run("people", command, "--help")
+    assert result.exit_code == 0 and "--db" in result.stdout
