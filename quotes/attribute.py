@@ -23,7 +23,7 @@ from quotes.mentions import Mentions, Source, subordinate
 from quotes.records import Attribution, Quote
 
 MAX_LABEL = 6  # words in a speaker's label before its colon
-CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
 
