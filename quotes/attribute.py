@@ -78,7 +78,9 @@ class _Article(Mentions):
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
-            ranked.append((0 if linked else 1, int(subordinate(tok)), int(reported), distance, tok.i))
+            # a cue in a relative clause or a negated one (`Comey cannot say that`) speaks of something else
+            aside = subordinate(tok) or tok.dep_ == "relcl" or any(c.dep_ == "neg" for c in tok.children)
+            ranked.append((0 if linked else 1, int(aside), int(reported), distance, tok.i))
         if ranked and min(ranked)[0] == 1 and not _same_sentence(self.doc[min(ranked)[-1]], span):
             # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
             partial = self.partial_quote_source(span)

@@ -96,7 +96,7 @@ class Mentions:
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
-        bare = tok.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss") for c in tok.children)
+        bare = tok.tag_ in ("NN", "NNP") and not tok.is_stop and not any(c.dep_ in ("det", "poss") for c in tok.children)
         capitalised = (
             tok.text[:1].isupper()
             and tok.lower_ not in SOURCE_NOUNS
