@@ -7,9 +7,11 @@ For each quotation, in order:
 2. take the verb's subject (`Chollet said`, `said Shen Dingli`) as the source
    phrase, and read its head: a name, a pronoun, a definite description
    (`the top US diplomat`) or an unnamed source (`a senior official`);
-3. with no cue: the verb a partial quote hangs from, a name before a colon or
-   after a dash, another quote of the same paragraph, or the previous
-   paragraph's speaker when the paragraph opens with the quotation;
+3. with no cue: a name before a colon (`Ted Cruz: "..."`, `PENCE:`) or after a
+   dash, the verb a partial quote hangs from, a reporting sentence earlier in
+   the paragraph (or the paragraph before, when the quotation opens its own),
+   another quote of the same paragraph, or the previous paragraph's speaker
+   when the paragraph opens with the quotation;
 4. resolve pronouns and descriptions to a person mentioned before, and make
    every name canonical within the article (`Chollet` -> `Derek Chollet`).
 """
@@ -26,8 +28,6 @@ MAX_LABEL = 6  # words in a speaker's label before its colon
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj"}
 QUOTE_MARKS = "\"“”„«»'‘’` "
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
-
-
 
 
 def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
@@ -58,7 +58,6 @@ def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
 
 class _Article(Mentions):
     """One parsed article, read for the cues and frames that name a source."""
-
 
     # ------------------------------------------------------------ cues
 
