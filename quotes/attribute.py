@@ -40,7 +40,7 @@ def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     nominal_heads: set[str] = set()  # `a senior official` makes `the official` unnamed too
     for i, (q, src) in enumerate(zip(quotes, sources)):
         if src is None:
-            out.append(_without_cue(q, i, quotes, out, doc.text))
+            out.append(_without_cue(q, i, quotes, out, article.text))
         else:
             speaker = None
             head = (src.mention or "").split()[-1:] or [""]
@@ -68,7 +68,7 @@ class _Article(Mentions):
             return None
         quote_tokens = range(span.start, span.end)
         ranked = []
-        for tok in _scope(self.doc, span):
+        for tok in self.scope(span):
             if self.inside[tok.i] or not is_cue(tok):
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
@@ -80,7 +80,7 @@ class _Article(Mentions):
             # a cue in a relative clause or a negated one (`Comey cannot say that`) speaks of something else
             aside = subordinate(tok) or tok.dep_ == "relcl" or any(c.dep_ == "neg" for c in tok.children)
             ranked.append((0 if linked else 1, int(aside), int(reported), distance, tok.i))
-        if ranked and min(ranked)[0] == 1 and not _same_sentence(self.doc[min(ranked)[-1]], span):
+        if ranked and min(ranked)[0] == 1 and not self.same_sentence(min(ranked)[-1], span):
             # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
             partial = self.partial_quote_source(span)
             if partial is not None and partial.kind == "named":
@@ -99,6 +99,25 @@ class _Article(Mentions):
             or self.partial_quote_source(span)
             or self.paragraph_source(span)
         )
+
+    def scope(self, span: Span) -> list[Token]:
+        """Tokens of the sentences the quote touches, plus a short sentence right
+        after or before it in the same paragraph (`"...," he said.` parsed alone)."""
+        doc = self.doc
+        start, end = self.sent(span.start).start, self.sent(span.end - 1).end
+        if end < len(doc):
+            following = self.sent(end)
+            if len(following) <= 12 or following[0].is_lower or following[0].is_punct:
+                end = following.end
+        if start > 0:
+            preceding = self.sent(start - 1)
+            if len(preceding) <= 12 or preceding.text.rstrip(QUOTE_MARKS).rstrip().endswith((":", ",")):
+                start = preceding.start
+        lo, hi = _paragraph_bounds(self.text, span.start_char)
+        return [t for t in doc[start:end] if lo <= t.idx < hi]
+
+    def same_sentence(self, i: int, span: Span) -> bool:
+        return self.sent(span.start).start <= i < self.sent(span.end - 1).end
 
     def dash_source(self, span: Span) -> Source | None:
         """A signature after the quotation: `"..." — Donald Trump`, also as the
@@ -119,7 +138,7 @@ class _Article(Mentions):
     def label_source(self, span: Span) -> Source | None:
         """A paragraph that opens with a speaker's label: a transcript
         (`PENCE: ...`) or a headline (`Ted Cruz: 'Physically ...'`)."""
-        lo, _ = _paragraph_bounds(self.doc.text, span.start_char)
+        lo, _ = _paragraph_bounds(self.text, span.start_char)
         first = next((t for t in self.doc[: span.start] if t.idx >= lo and not t.is_space), None)
         if first is None:
             return None
@@ -141,7 +160,7 @@ class _Article(Mentions):
         """A quotation with no cue of its own after a sentence of the same
         paragraph that reports someone (`Coan argues that ... "The government
         is alleging ..."`): that someone."""
-        text = self.doc.text
+        text = self.text
         lo, _ = _paragraph_bounds(text, span.start_char)
         if text[lo : span.start_char].strip(QUOTE_MARKS) == "" and lo > 0:
             # it opens its paragraph: the previous paragraph may introduce it
@@ -189,7 +208,7 @@ class _Article(Mentions):
             before -= 1
         if before < 0 or doc[before].text != ":":
             return None
-        clause = doc[before].sent
+        clause = self.sent(before)
         label = doc[before - 1] if before > 0 else None  # `... - Carl Bialik: "..."`
         if label is not None and label.ent_type_ == "PERSON" and (name := self.name_at(label, places=False)):
             return Source("named", name, ":", name=name, offset=label.idx)
@@ -214,7 +233,7 @@ class _Article(Mentions):
                 return inverted
             order = range(span.end, cue.i)
         else:
-            order = range(cue.i - 1, max(cue.sent.start, span.end if span.end < cue.i else 0) - 1, -1)
+            order = range(cue.i - 1, max(self.sent(cue.i).start, span.end if span.end < cue.i else 0) - 1, -1)
         for i in order:
             tok = doc[i]
             if tok.ent_type_ == "PERSON" and not self.inside[i] and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"):
@@ -310,26 +329,6 @@ class _Article(Mentions):
 
 
 
-
-
-def _scope(doc: Doc, span: Span) -> list[Token]:
-    """Tokens of the sentences the quote touches, plus a short sentence right
-    after or before it in the same paragraph (`"...," he said.` parsed alone)."""
-    start, end = span[0].sent.start, span[-1].sent.end
-    if end < len(doc):
-        following = doc[end].sent
-        if len(following) <= 12 or following[0].is_lower or following[0].is_punct:
-            end = following.end
-    if start > 0:
-        preceding = doc[start - 1].sent
-        if len(preceding) <= 12 or preceding.text.rstrip(QUOTE_MARKS).rstrip().endswith((":", ",")):
-            start = preceding.start
-    lo, hi = _paragraph_bounds(doc.text, span.start_char)
-    return [t for t in doc[start:end] if lo <= t.idx < hi]
-
-
-def _same_sentence(tok: Token, span: Span) -> bool:
-    return span[0].sent.start <= tok.i < span[-1].sent.end
 
 
 

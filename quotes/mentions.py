@@ -8,6 +8,7 @@ not clash), or an unnamed source (`a senior official`, no speaker).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass
 
@@ -42,6 +43,12 @@ class Mentions:
 
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)  # token index -> index in self.sents
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
         self.inside = inside_quotes(doc, quotes)
         self.names = ArticleNames()
         for ent in doc.ents:
@@ -50,6 +57,10 @@ class Mentions:
         for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
             if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
                 self.names.add_title(tok.text, doc[tok.i + 1].text)
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token `i` (Token.sent walks the document each time)."""
+        return self.sents[self.sent_of[i]]
 
     def animate(self, tok: Token) -> bool:
         """Could this head a phrase that names a person?"""
@@ -100,7 +111,7 @@ class Mentions:
         capitalised = (
             tok.text[:1].isupper()
             and tok.lower_ not in SOURCE_NOUNS
-            and (tok.i != tok.sent.start or bare or self.names.knows(tok.text))
+            and (tok.i != self.sent(tok.i).start or bare or self.names.knows(tok.text))
         )
         proper = tok.pos_ == "PROPN" or (capitalised and (tok.pos_ == "NOUN" or self.names.knows(tok.text)))
         if proper and tok.ent_type_ not in ("DATE", "TIME") and (places or not place):
@@ -120,7 +131,7 @@ class Mentions:
         doc = self.doc
         want = PERSONAL_PRONOUNS.get(pronoun.lower())
         tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
-        sent_start = doc[tok_i].sent.start
+        sent_start = self.sent(tok_i).start
         own = list(reversed(doc[sent_start:tok_i]))
         earlier = list(reversed(doc[max(0, sent_start - WINDOW) : sent_start]))
         # subjects nearest first; then anyone named earlier in the pronoun's own
@@ -181,9 +192,10 @@ def looks_like_person(ent: Span) -> bool:
 def inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
     """For each token, whether it lies inside a quotation (marks included)."""
     inside = [False] * len(doc)
+    starts = [t.idx for t in doc]
     for q in quotes:
-        span = doc.char_span(max(0, q.start - 2), min(len(doc.text), q.end + 2), alignment_mode="contract")
-        if span is not None:
-            for i in range(span.start, span.end):
+        begin, end = max(0, q.start - 2), q.end + 2
+        for i in range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)):
+            if doc[i].idx + len(doc[i]) <= end:
                 inside[i] = True
     return inside
