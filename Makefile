@@ -35,7 +35,7 @@ bench-check: setup  ## time `quotes check`: a 50-quotation draft against 100,000
 
 N ?= 1000
 bench-speed: setup  ## ingest N articles and compare with the bare spaCy pipeline: make bench-speed N=1000
-	$(BIN)/python bench/ingest_speed.py --articles $(N) --docs $(SHARED)/eval/polnear-train/docs
+	$(BIN)/python bench/ingest_speed.py --articles $(N) --workers 2 --docs $(SHARED)/eval/polnear-train/docs
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm

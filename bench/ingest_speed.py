@@ -55,27 +55,29 @@ def bare_pipe(folder: str) -> dict:
     return {"seconds": time.perf_counter() - start, "words": words, "articles": len(files)}
 
 
-def ingest_run(folder: str) -> dict:
+def ingest_run(folder: str, workers: int = 1) -> dict:
     """Time the whole ingest of the files into a new database."""
     from quotes.ingest import ingest
     from quotes.store.db import open_db
 
     files = sorted(Path(folder).glob("*.txt"))
-    factory = open_db(Path(folder) / "bench.db")
+    factory = open_db(Path(folder) / f"bench-{workers}.db")
     from quotes.pipeline import load_nlp
 
     load_nlp()  # model loading is not ingest work, as above
     start = time.perf_counter()
-    summary = ingest(factory, files)
+    summary = ingest(factory, files, workers=workers)
     return {"seconds": time.perf_counter() - start, "articles": summary.articles, "quotes": summary.quotes}
 
 
-def in_fresh_process(name: str, folder: Path) -> dict:
-    """Run one measurement in its own Python, so peak memory is its own."""
+def in_fresh_process(name: str, folder: Path, *args: int) -> dict:
+    """Run one measurement in its own Python, so peak memory is its own
+    (with workers, the largest of the processes)."""
     code = (
         "import json, resource, sys; sys.path.insert(0, %r); import ingest_speed as b; "
-        "r = b.%s(%r); r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
-        "print(json.dumps(r))" % (str(Path(__file__).parent), name, str(folder))
+        "r = b.%s(%r, *%r); r['peak_mb'] = max(resource.getrusage(w).ru_maxrss "
+        "for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024; "
+        "print(json.dumps(r))" % (str(Path(__file__).parent), name, str(folder), args)
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -85,12 +87,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--docs", type=Path, default=DOCS)
+    parser.add_argument("--workers", type=int, default=1, help="also time ingest with this many parsing processes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_corpus(args.docs, args.articles, folder)
         bare = in_fresh_process("bare_pipe", folder)
         ours = in_fresh_process("ingest_run", folder)
+        many = in_fresh_process("ingest_run", folder, args.workers) if args.workers > 1 else None
     words = bare["words"]
     print(f"articles: {args.articles}  words: {words}")
     print(f"bare nlp.pipe (full pipeline): {bare['seconds']:.1f} s, {args.articles / bare['seconds']:.1f} articles/s, "
@@ -99,6 +103,10 @@ def main() -> None:
           f"{words / ours['seconds']:.0f} words/s, peak {ours['peak_mb']:.0f} MB "
           f"({ours['articles']} articles, {ours['quotes']} quotes stored)")
     print(f"ratio (ingest speed / bare pipeline speed): {bare['seconds'] / ours['seconds']:.2f}")
+    if many:
+        print(f"quotes ingest --workers {args.workers}:    {many['seconds']:.1f} s, "
+              f"{args.articles / many['seconds']:.1f} articles/s, peak {many['peak_mb']:.0f} MB per process; "
+              f"{ours['seconds'] / many['seconds']:.2f} x one process")
 
 
 if __name__ == "__main__":

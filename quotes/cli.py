@@ -46,6 +46,9 @@ def ingest_command(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles parsed together; each is still stored on its own.")
     ] = BATCH_SIZE,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that parse articles (each loads the model, ~300 MB).")
+    ] = 1,
 ) -> None:
     """Find and attribute the quotes in articles and store them in the database.
 
@@ -57,7 +60,7 @@ def ingest_command(
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("Ingesting", total=len(files))
             try:
-                summary = ingest(factory, files, progress=lambda _path: bar.advance(task), batch_size=batch_size)
+                summary = ingest(factory, files, progress=lambda _path: bar.advance(task), batch_size=batch_size, workers=workers)
             except StoreError as error:
                 fail(f"{error}. Articles stored before this are kept; run the same ingest again to finish.")
     typer.echo(

@@ -176,6 +176,7 @@ def ingest(
     *,
     progress: Callable[[Path], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int = 1,
 ) -> IngestSummary:
     """Read, analyse and store every file; `progress(path)` is called as each one is done.
 
@@ -219,7 +220,7 @@ def ingest(
     # 2. The pipeline keeps input order, so results pair with `pending` front to back;
     #    the detector's warnings for a text are logged just before its result comes out.
     with detector_warnings() as warnings:
-        for attributions in analyse(texts(), batch_size=batch_size):
+        for attributions in analyse(texts(), batch_size=batch_size, workers=workers):
             article = pending.popleft()
             path = article.path
             for message in warnings.drain():

@@ -66,10 +66,14 @@ def load_nlp() -> Language:
     return nlp
 
 
-def analyse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[list[Attribution]]:
-    """One list of attributed quotes per input text, in input order."""
+def analyse(texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> Iterator[list[Attribution]]:
+    """One list of attributed quotes per input text, in input order.
+
+    With `workers` > 1, spaCy parses in that many processes (each loads the
+    model once); detection and attribution stay in this one.
+    """
     nlp = load_nlp()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
         yield with_roles(doc, attribute(doc, detect(doc.text)))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,21 @@ def test_extract_reports_a_bad_file_by_name_and_goes_on(tmp_path):
     assert f"Warning: {odd}: unpaired quotation mark" in result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["doc_id"], r["text"], r["speaker"]) for r in lines] == [("good", "We are ready,", "Chollet")]
+
+
+@pytest.mark.model
+def test_ingest_with_two_workers_stores_what_one_process_stores(seeded, tmp_path):
+    db, _ = seeded
+    two = tmp_path / "two.db"
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(two), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+
+    def rows(path):
+        with sqlite3.connect(path) as con:
+            return con.execute(
+                'SELECT a.doc_id, q.start, q."end", p.name FROM quotes q JOIN articles a ON a.id = q.article_id '
+                "LEFT JOIN people p ON p.id = q.person_id ORDER BY 1, 2"
+            ).fetchall()
+
+    assert len(rows(two)) == 48
+    assert rows(two) == rows(db)
