@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Float, Integer, Select, desc, func, or_, select, text
+from sqlalchemy import column as column_text, table as table_text
 from sqlalchemy.orm import Session
 
 from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
-from quotes.store.search import FTS_TABLE, require_index
+from quotes.store.search import FTS_TABLE, TRIGRAM_TABLE, has_trigram_index, require_index
 
 
 class UnknownPerson(LookupError):
@@ -201,7 +202,29 @@ def who_said(session: Session, words: str) -> list[QuoteRow]:
         return []
     lowered = func.lower(StoredQuote.text)
     statement = _select(context=True).where(*(lowered.contains(t, autoescape=True) for t in terms))
+    candidates = substring_candidates(session, terms)
+    if candidates is not None:
+        statement = statement.where(StoredQuote.id.in_(candidates))
     return _rows(session, statement)
+
+
+def substring_candidates(session: Session, terms: list[str]) -> Select | None:
+    """Ids of quotes that may hold every term, from the trigram index; None when it cannot tell.
+
+    A superset of the true matches (the index folds case more widely than
+    SQLite's lower()), so who_said still checks each term itself and finds
+    what a scan of every quote would. Terms under three characters, or with
+    LIKE's wildcards in them, are left to that check.
+    """
+    usable = [t for t in terms if len(t) >= 3 and "%" not in t and "_" not in t]
+    if not usable or session.get_bind().dialect.name != "sqlite" or not has_trigram_index(session):
+        return None
+    column = column_text("text")
+    return (
+        select(column_text("rowid"))
+        .select_from(table_text(TRIGRAM_TABLE))
+        .where(*(column.like(f"%{t}%") for t in usable))
+    )
 
 
 def _name_matches(name: str) -> list[ColumnElement[bool]]:

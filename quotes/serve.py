@@ -11,9 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from quotes.store.search import FTS_TABLE
+from quotes.store.search import FTS_TABLE, TRIGRAM_TABLE
 
-HIDDEN = ["alembic_version", FTS_TABLE, *(f"{FTS_TABLE}_{s}" for s in ("data", "idx", "docsize", "config", "vocab"))]
+HIDDEN = [
+    "alembic_version", FTS_TABLE, *(f"{FTS_TABLE}_{s}" for s in ("data", "idx", "docsize", "config", "vocab")),
+    TRIGRAM_TABLE, *(f"{TRIGRAM_TABLE}_{s}" for s in ("data", "idx", "docsize", "config")),
+]
 ROW_COLUMNS = "quote_id, speaker, text, publisher, published, doc_id, paragraph"
 
 WHO_SAID = f"""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.store.search import has_trigram_index
 from quotes.query import (
     UnknownPerson,
     all_quotes,
@@ -55,6 +56,14 @@ def test_who_said_needs_every_word_and_trims_the_context(stored):
 def test_who_said_without_match_or_words(stored):
     assert who_said(stored, "hot fire") == []
     assert who_said(stored, "   ") == []
+
+
+def test_who_said_matches_inside_words_through_the_trigram_index(stored):
+    # "OLD" and "ICE" are parts of words; the trigram index (migration 0006)
+    # must give the same rows as reading every quote would.
+    assert has_trigram_index(stored)
+    assert who_said(stored, "OLD ICE") == who_said(stored, "cold ice")
+    assert who_said(stored, "ol ice") == who_said(stored, "cold ice")  # a term too short for the index
 
 
 def test_who_said_treats_wildcards_literally(stored):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 FTS_TABLE = "quotes_fts"  # external-content FTS5 table over quotes.text
 VOCAB_TABLE = "quotes_fts_vocab"  # fts5vocab 'row' view: documents per term
+TRIGRAM_TABLE = "quotes_fts_trigram"  # external-content FTS5 trigram table (migration 0006): substrings
 
 
 class SearchUnavailable(RuntimeError):
@@ -22,6 +23,14 @@ class SearchUnavailable(RuntimeError):
 def is_search_table(name: str | None) -> bool:
     """The FTS5 table, its shadow tables (`quotes_fts_data`, ...) and the vocabulary view."""
     return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+
+
+def has_trigram_index(session: Session) -> bool:
+    """Whether migration 0006's trigram index is there (a database opened without migrating may lack it)."""
+    found = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": TRIGRAM_TABLE}
+    )
+    return found.first() is not None
 
 
 def require_index(session: Session) -> None:
