@@ -238,7 +238,8 @@ def _name_matches(name: str) -> list[ColumnElement[bool]]:
     return [
         stored == wanted,
         stored.endswith(" " + wanted, autoescape=True),
-        stored.startswith(wanted + " ", autoescape=True),
+        # starts with `wanted + " "`, as a range the lower(name) index answers
+        (stored >= wanted + " ") & (stored < wanted + "!"),
     ]
 
 

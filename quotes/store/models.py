@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import func, text
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -74,7 +75,10 @@ class Person(Base):
     """A speaker, by canonical full name; the same name is the same person."""
 
     __tablename__ = "people"
-    __table_args__ = (Index("ix_people_name", "name", unique=True),)
+    __table_args__ = (
+        Index("ix_people_name", "name", unique=True),
+        Index("ix_people_name_lower", func.lower(text("name"))),  # find_people's lookups
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String)
