@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, desc, func, or_, select, text
+from sqlalchemy import ColumnElement, Float, Integer, Select, desc, func, select, text
 from sqlalchemy import column as column_text, table as table_text
 from sqlalchemy.orm import Session
 
@@ -93,7 +93,7 @@ def _select(*, context: bool) -> Select:
 
 def _rows(session: Session, statement: Select, *, context: bool = True) -> list[QuoteRow]:
     rows = []
-    for quote, name, doc_id, title, publisher, published, url, *text in session.execute(statement):
+    for quote, name, doc_id, title, publisher, published, url, *article_text in session.execute(statement):
         rows.append(
             QuoteRow(
                 quote_id=quote.id,
@@ -107,7 +107,7 @@ def _rows(session: Session, statement: Select, *, context: bool = True) -> list[
                 kind=quote.kind,
                 paragraph=quote.paragraph,
                 nested=quote.nested,
-                context=paragraph_around(text[0], quote.start, quote.end) if context else None,
+                context=paragraph_around(article_text[0], quote.start, quote.end) if context else None,
                 title=title,
                 publisher=publisher,
                 published=published,
