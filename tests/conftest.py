@@ -9,6 +9,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.records import Attribution, Quote
 from quotes.store.db import open_db
+from quotes.store.repo import add_article
+
+
+@pytest.fixture(autouse=True)
+def no_env_db(monkeypatch):
+    """Tests never read a database named in the environment."""
+    monkeypatch.delenv("QUOTES_DB", raising=False)
 
 
 @pytest.fixture
@@ -74,3 +81,11 @@ ARTICLE_QUOTES = [
 def article() -> tuple[str, list[Attribution]]:
     """A short article and its attributed quotes, as the pipeline would give them."""
     return ARTICLE, _attributions(ARTICLE, ARTICLE_QUOTES)
+
+
+@pytest.fixture
+def filled_db(session_factory, db_path, article):
+    """A database file holding the hand-made `article` as "a1"."""
+    with session_factory.begin() as session:
+        add_article(session, "a1", "a1.txt", *article)
+    return db_path

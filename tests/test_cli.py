@@ -39,19 +39,6 @@ def assert_user_error(result, words: str) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.fixture(autouse=True)
-def no_env_db(monkeypatch):
-    monkeypatch.delenv("QUOTES_DB", raising=False)
-
-
-@pytest.fixture
-def filled_db(session_factory, db_path, article):
-    body, given = article
-    with session_factory.begin() as session:
-        add_article(session, "a1", "a1.txt", body, given)
-    return db_path
-
-
 # --- without the model -------------------------------------------------------
 
 

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from drafts import DRAFT, EXPECTED, seed_database
 from quotes.cli import app
-from quotes.store.repo import add_article
 
 runner = CliRunner()
 
@@ -27,18 +26,6 @@ def assert_user_error(result, words: str) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], result.stderr
     assert "Traceback" not in result.output
-
-
-@pytest.fixture(autouse=True)
-def no_env_db(monkeypatch):
-    monkeypatch.delenv("QUOTES_DB", raising=False)
-
-
-@pytest.fixture
-def filled_db(session_factory, db_path, article):
-    with session_factory.begin() as session:
-        add_article(session, "a1", "a1.txt", *article)
-    return db_path
 
 
 @pytest.fixture

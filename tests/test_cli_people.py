@@ -17,11 +17,6 @@ def run(*args) -> object:
     return runner.invoke(app, [str(a) for a in args])
 
 
-@pytest.fixture(autouse=True)
-def no_env_db(monkeypatch):
-    monkeypatch.delenv("QUOTES_DB", raising=False)
-
-
 @pytest.fixture
 def db(session_factory, db_path, article):
     body, given = article
