@@ -27,6 +27,8 @@ from quotes.articles import SUFFIXES, ArticleFile, read_articles
 from quotes.textfile import UnreadableFile, read_article
 
 BATCH_SIZE = 16  # texts parsed together; smaller means commits come sooner
+# What turns texts into quotes: one list per text, in input order (as `analyse`).
+Pipeline = Callable[[Iterable[str]], Iterable[list[Attribution]]]
 
 
 @dataclass(frozen=True)
@@ -177,8 +179,13 @@ def ingest(
     progress: Callable[[Path], None] | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int = 1,
+    pipeline: Pipeline | None = None,
 ) -> IngestSummary:
     """Read, analyse and store every file; `progress(path)` is called as each one is done.
+
+    `pipeline` replaces this process's `analyse` (quotes.cluster's runs it on a
+    Dask cluster); it sees only the texts not already stored, and the detector
+    warnings it logs for a text must come just before that text's result.
 
     Raises StoreError when the database cannot be written (read-only, full,
     locked for too long); articles stored before that stay stored.
@@ -219,8 +226,9 @@ def ingest(
 
     # 2. The pipeline keeps input order, so results pair with `pending` front to back;
     #    the detector's warnings for a text are logged just before its result comes out.
+    run = pipeline or (lambda texts: analyse(texts, batch_size=batch_size, workers=workers))
     with detector_warnings() as warnings:
-        for attributions in analyse(texts(), batch_size=batch_size, workers=workers):
+        for attributions in run(texts()):
             article = pending.popleft()
             path = article.path
             for message in warnings.drain():
