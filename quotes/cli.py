@@ -7,6 +7,8 @@ stderr and exit 1.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +24,7 @@ from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
 from quotes.cli_search import search_command, show_command
 from quotes.cli_serve import serve_command
-from quotes.ingest import BATCH_SIZE, analyse_files, ingest, iter_files
+from quotes.ingest import BATCH_SIZE, Pipeline, analyse_files, ingest, iter_files
 from quotes.query import SpeakerRow, said_by, speakers, who_said
 from quotes.store.errors import StoreError
 from quotes.store.search import SearchUnavailable
@@ -47,8 +49,21 @@ def ingest_command(
         int, typer.Option("--batch-size", min=1, help="Articles parsed together; each is still stored on its own.")
     ] = BATCH_SIZE,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes that parse articles (each loads the model, ~300 MB).")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--workers", min=1,
+            help="Processes that parse articles (each loads the model, ~300 MB); with --dask local, "
+            "the cluster's workers (default: one per core).",
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", metavar="SCHEDULER",
+            help="Do the NLP on a Dask cluster: a scheduler's address (tcp://host:8786), "
+            "or `local` to start one here. Storage stays in this process.",
+        ),
+    ] = None,
 ) -> None:
     """Find and attribute the quotes in articles and store them in the database.
 
@@ -57,10 +72,13 @@ def ingest_command(
     with user_errors():
         files = list(iter_files(paths))
         factory = database(db, create=True)
-        with Progress(console=Console(stderr=True), transient=True) as bar:
+        with on_cluster(dask, workers, batch_size) as pipeline, Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("Ingesting", total=len(files))
             try:
-                summary = ingest(factory, files, progress=lambda _path: bar.advance(task), batch_size=batch_size, workers=workers)
+                summary = ingest(
+                    factory, files, progress=lambda _path: bar.advance(task), batch_size=batch_size,
+                    workers=workers or 1, pipeline=pipeline,
+                )
             except StoreError as error:
                 fail(f"{error}. Articles stored before this are kept; run the same ingest again to finish.")
     typer.echo(
@@ -74,6 +92,27 @@ def ingest_command(
         typer.echo(f"Error: {failure.reason}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+@contextmanager
+def on_cluster(address: str | None, workers: int | None, batch_size: int) -> Iterator[Pipeline | None]:
+    """The NLP on the Dask cluster at `address` while the block runs; None (this process) without one."""
+    if address is None:
+        yield None
+        return
+    from quotes.cluster import LOCAL, ClusterUnavailable, connect, pipeline  # imports distributed: only when asked
+
+    if workers and address != LOCAL:
+        fail("--workers sizes a local cluster; a scheduler has the workers started with `dask worker`.")
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(connect(address, workers=workers))
+        except ClusterUnavailable as error:
+            fail(str(error))
+        count = len(client.nthreads())
+        typer.echo(f"Dask: {count} workers at {client.scheduler.address}"
+                   + ("; waiting for `dask worker` to join" if not count else ""), err=True)
+        yield pipeline(client, batch_size=batch_size)
 
 
 @app.command("extract")
