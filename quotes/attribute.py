@@ -311,7 +311,7 @@ class _Article(Mentions):
         if subject is None:
             return None
         source = self.describe(subject, tok.text, places=False)
-        if source.kind in ("named", "pronoun") or tok.lemma_ in QUOTING_VERBS:
+        if source.kind in ("named", "pronoun") or tok._.lemma in QUOTING_VERBS:
             return source
         return None
 

@@ -74,11 +74,11 @@ republican gop presidential top senior the his her
 def is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:  # `Trump's assertion that "..."`
+    if tok.pos_ == "NOUN" and tok._.lemma.lower() in SPEECH_NOUNS:  # `Trump's assertion that "..."`
         return any(c.dep_ == "poss" for c in tok.children)
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = tok._.lemma.lower()
     if lemma == "call" and (tok.dep_ == "amod" or (tok.i > 0 and tok.nbor(-1).lower_ in ("so", "-"))):
         return False  # `the so-called "de-risking"`
     return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
