@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test bench-accuracy bench-check bench-speed bench-queries clean
+.PHONY: setup demo test bench-accuracy bench-check bench-speed bench-dask bench-queries clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ bench-check: setup  ## time `quotes check`: a 50-quotation draft against 100,000
 N ?= 1000
 bench-speed: setup  ## ingest N articles and compare with the bare spaCy pipeline: make bench-speed N=1000
 	$(BIN)/python bench/ingest_speed.py --articles $(N) --workers 2 --docs $(SHARED)/eval/polnear-train/docs
+
+bench-dask: setup  ## ingest N articles in one process, then with the NLP on a 2-worker local Dask cluster: make bench-dask N=300
+	$(BIN)/python bench/ingest_speed.py --articles $(N) --dask 2 --no-bare --docs $(SHARED)/eval/polnear-train/docs
 
 bench-queries: setup  ## time who-said, said-by, search and export on 1,000,000 synthetic quotes (QDB=path keeps the database)
 	$(BIN)/python bench/query_speed.py $(if $(QDB),--db $(QDB))

@@ -11,13 +11,19 @@ distinct) and times, each in a fresh process so that peak memory is its own:
 The ratio of their speeds is the headline figure: above 1, ingest costs less
 than reading the texts with the full pipeline.
 
-    .venv/bin/python bench/ingest_speed.py [--articles 1000] [--docs DIR]
+With `--dask N` it also times the ingest through a local Dask cluster of N
+worker processes (`quotes ingest --dask local`), against the single-process
+ingest; starting the cluster and loading the model on its workers is timed
+apart, as the model load is for the others (`make bench-dask N=300`).
+
+    .venv/bin/python bench/ingest_speed.py [--articles 1000] [--docs DIR] [--workers 2] [--dask 2] [--no-bare]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -65,22 +71,61 @@ def ingest_run(folder: str, workers: int = 1) -> dict:
     from quotes.pipeline import load_nlp
 
     load_nlp()  # model loading is not ingest work, as above
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summary = ingest(factory, files, workers=workers)
-    return {"seconds": time.perf_counter() - start, "articles": summary.articles, "quotes": summary.quotes}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,  # this process only
+            "articles": summary.articles, "quotes": summary.quotes}
+
+
+def dask_run(folder: str, workers: int) -> dict:
+    """Time the ingest with the NLP on a local cluster of `workers` processes."""
+    import psutil  # comes with distributed
+
+    from quotes.cluster import connect, pipeline
+    from quotes.ingest import ingest
+    from quotes.store.db import open_db
+
+    files = sorted(Path(folder).glob("*.txt"))
+    factory = open_db(Path(folder) / f"bench-dask-{workers}.db")
+    start = time.perf_counter()
+    with connect("local", workers=workers) as client:  # returns once every worker has the model
+        def cpu() -> float:  # CPU seconds of this process and the workers
+            on_workers = client.run(lambda: sum(psutil.Process().cpu_times()[:2]))
+            return time.process_time() + sum(on_workers.values())
+
+        ready, used = time.perf_counter(), cpu()
+        summary = ingest(factory, files, pipeline=pipeline(client))
+        end, used = time.perf_counter(), cpu() - used
+    return {"seconds": end - ready, "startup": ready - start, "cpu": used,
+            "articles": summary.articles, "quotes": summary.quotes}
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (Linux), to tell how busy others kept it."""
+    try:
+        ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return float("nan")
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
 
 
 def in_fresh_process(name: str, folder: Path, *args: int) -> dict:
     """Run one measurement in its own Python, so peak memory is its own
-    (with workers, the largest of the processes)."""
+    (with workers, the largest of the processes). `others` is how many cores
+    other processes on the machine kept busy meanwhile, on average."""
     code = (
         "import json, resource, sys; sys.path.insert(0, %r); import ingest_speed as b; "
         "r = b.%s(%r, *%r); r['peak_mb'] = max(resource.getrusage(w).ru_maxrss "
         "for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024; "
         "print(json.dumps(r))" % (str(Path(__file__).parent), name, str(folder), args)
     )
+    mine, busy, start = resource.getrusage(resource.RUSAGE_CHILDREN), busy_seconds(), time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = after.ru_utime + after.ru_stime - mine.ru_utime - mine.ru_stime
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["others"] = (busy_seconds() - busy - own) / (time.perf_counter() - start)
+    return result
 
 
 def main() -> None:
@@ -88,25 +133,40 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--docs", type=Path, default=DOCS)
     parser.add_argument("--workers", type=int, default=1, help="also time ingest with this many parsing processes")
+    parser.add_argument("--dask", type=int, default=0, metavar="N", help="also time ingest on a local Dask cluster of N workers")
+    parser.add_argument("--no-bare", action="store_true", help="do not time the bare spaCy pipeline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_corpus(args.docs, args.articles, folder)
-        bare = in_fresh_process("bare_pipe", folder)
+        bare = None if args.no_bare else in_fresh_process("bare_pipe", folder)
         ours = in_fresh_process("ingest_run", folder)
         many = in_fresh_process("ingest_run", folder, args.workers) if args.workers > 1 else None
-    words = bare["words"]
-    print(f"articles: {args.articles}  words: {words}")
-    print(f"bare nlp.pipe (full pipeline): {bare['seconds']:.1f} s, {args.articles / bare['seconds']:.1f} articles/s, "
-          f"{words / bare['seconds']:.0f} words/s, peak {bare['peak_mb']:.0f} MB")
+        dask = in_fresh_process("dask_run", folder, args.dask) if args.dask else None
+    print(f"articles: {args.articles}" + (f"  words: {bare['words']}" if bare else ""))
+    if bare:
+        words = bare["words"]
+        print(f"bare nlp.pipe (full pipeline): {bare['seconds']:.1f} s, {args.articles / bare['seconds']:.1f} articles/s, "
+              f"{words / bare['seconds']:.0f} words/s, peak {bare['peak_mb']:.0f} MB")
     print(f"quotes ingest:                 {ours['seconds']:.1f} s, {args.articles / ours['seconds']:.1f} articles/s, "
-          f"{words / ours['seconds']:.0f} words/s, peak {ours['peak_mb']:.0f} MB "
-          f"({ours['articles']} articles, {ours['quotes']} quotes stored)")
-    print(f"ratio (ingest speed / bare pipeline speed): {bare['seconds'] / ours['seconds']:.2f}")
+          + (f"{bare['words'] / ours['seconds']:.0f} words/s, " if bare else "")
+          + f"peak {ours['peak_mb']:.0f} MB ({ours['articles']} articles, {ours['quotes']} quotes stored)")
+    if bare:
+        print(f"ratio (ingest speed / bare pipeline speed): {bare['seconds'] / ours['seconds']:.2f}")
     if many:
         print(f"quotes ingest --workers {args.workers}:    {many['seconds']:.1f} s, "
               f"{args.articles / many['seconds']:.1f} articles/s, peak {many['peak_mb']:.0f} MB per process; "
               f"{ours['seconds'] / many['seconds']:.2f} x one process")
+    if dask:
+        same = (dask["articles"], dask["quotes"]) == (ours["articles"], ours["quotes"])
+        print(f"quotes ingest --dask local --workers {args.dask}: {dask['seconds']:.1f} s "
+              f"(+ {dask['startup']:.1f} s to start the cluster and load the model on it), "
+              f"{args.articles / dask['seconds']:.1f} articles/s, peak {dask['peak_mb']:.0f} MB per process "
+              f"({dask['articles']} articles, {dask['quotes']} quotes stored{'' if same else ': NOT the same as one process'})")
+        print(f"ratio (dask speed / single-process speed): {ours['seconds'] / dask['seconds']:.2f} "
+              f"({ours['seconds'] / (dask['seconds'] + dask['startup']):.2f} with the start-up)")
+        print(f"CPU seconds: one process {ours['cpu']:.1f}, dask {dask['cpu']:.1f} (client and workers); "
+              f"cores kept busy by other processes meanwhile: {ours['others']:.2f} and {dask['others']:.2f}")
 
 
 if __name__ == "__main__":
