@@ -22,8 +22,8 @@ if config.config_file_name is not None and "connection" not in config.attributes
 
 
 def include_name(name, type_, _parents) -> bool:
-    """Skip the full-text index tables: they are made by SQL in 0002, not by the models."""
-    return not (type_ == "table" and is_search_table(name))
+    """Skip the full-text index tables (PostgreSQL: indexes): they are made by SQL in 0002 and 0006, not by the models."""
+    return not (type_ in ("table", "index") and is_search_table(name))
 
 
 def database_url() -> str:

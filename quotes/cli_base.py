@@ -25,7 +25,7 @@ Db = Annotated[
     typer.Option(
         "--db",
         envvar="QUOTES_DB",
-        help="SQLite database file (or SQLAlchemy URL). Default: quotes.db here, or $QUOTES_DB.",
+        help="SQLite database file, or a postgresql://user:password@host/db URL. Default: quotes.db here, or $QUOTES_DB.",
     ),
 ]
 DEFAULT_DB = "quotes.db"

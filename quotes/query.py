@@ -10,12 +10,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, desc, func, select, text
+from sqlalchemy import ColumnElement, Select, desc, func, select
 from sqlalchemy import column as column_text, table as table_text
 from sqlalchemy.orm import Session
 
 from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
-from quotes.store.search import FTS_TABLE, TRIGRAM_TABLE, has_trigram_index, require_index
+from quotes.store.search import (
+    TRIGRAM_TABLE,
+    Phrase,
+    fts5_expression,
+    has_trigram_index,
+    ranked_hits,
+    require_index,
+)
 
 
 class UnknownPerson(LookupError):
@@ -163,36 +170,37 @@ def quote(session: Session, quote_id: int) -> QuoteRow:
 
 
 def search(session: Session, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[QuoteRow]:
-    """Quotes matching `query` in the full-text index, best first (bm25), narrowed by `filters`.
+    """Quotes matching `query` in the full-text index, best first (bm25; ts_rank on PostgreSQL),
+    narrowed by `filters`.
 
     `query` is words, all of which must occur in any form of case and accents,
     and "phrases in double quotes"; `word*` matches words that start so.
     """
-    expression = match_expression(query)
-    if not expression:
+    wanted = phrases(query)
+    if not wanted:
         return []
     require_index(session)
-    hits = (
-        text(f"SELECT rowid AS id, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
-        .bindparams(q=expression)
-        .columns(id=Integer, rank=Float)
-        .subquery("hits")
-    )
+    hits = ranked_hits(session, wanted)
     statement = _select(context=True).join(hits, hits.c.id == StoredQuote.id).order_by(None)
     statement = filters.apply(session, statement).order_by(hits.c.rank, StoredQuote.id).limit(limit)
     return _rows(session, statement)
 
 
-def match_expression(query: str) -> str:
-    """A user's words and "phrases" as a safe FTS5 expression: `cold "hit the" ice*` ->
-    `"cold" AND "hit the" AND "ice"*`. Operators and punctuation lose their meaning."""
-    parts = []
+def phrases(query: str) -> list[Phrase]:
+    """A user's words and "phrases" as word lists, with a flag for `word*` (a prefix).
+    Operators and punctuation lose their meaning."""
+    found = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        prefix = word.endswith("*")
         words = re.findall(r"\w+", phrase or word)
         if words:
-            parts.append('"' + " ".join(words) + '"' + ("*" if prefix and not phrase else ""))
-    return " AND ".join(parts)
+            found.append((words, word.endswith("*") and not phrase))
+    return found
+
+
+def match_expression(query: str) -> str:
+    """A user's words and "phrases" as a safe FTS5 expression: `cold "hit the" ice*` ->
+    `"cold" AND "hit the" AND "ice"*`."""
+    return fts5_expression(phrases(query))
 
 
 def who_said(session: Session, words: str) -> list[QuoteRow]:

@@ -16,12 +16,17 @@ down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Names compare and sort by code point on PostgreSQL too, as on SQLite (BINARY),
+# whatever the server's locale: the same order everywhere, an ASCII-only lower()
+# like SQLite's, and find_people's prefix range needs it.
+BINARY = sa.String().with_variant(sa.String(collation="C"), "postgresql")
+
 
 def upgrade() -> None:
     op.create_table(
         "articles",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("doc_id", sa.String(), nullable=False),
+        sa.Column("doc_id", BINARY, nullable=False),
         sa.Column("path", sa.String(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
@@ -33,7 +38,7 @@ def upgrade() -> None:
     op.create_table(
         "people",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("name", BINARY, nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     op.create_index("ix_people_name", "people", ["name"], unique=True)

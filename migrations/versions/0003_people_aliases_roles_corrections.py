@@ -20,6 +20,11 @@ down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Alias names compare and sort by code point on PostgreSQL too, as on SQLite (BINARY),
+# whatever the server's locale: the same order everywhere, an ASCII-only lower()
+# like SQLite's, and find_people's prefix range needs it.
+BINARY = sa.String().with_variant(sa.String(collation="C"), "postgresql")
+
 
 def person_key(name: str) -> str:
     """A frozen copy of quotes.names.person_key as it was at this revision."""
@@ -31,7 +36,7 @@ def upgrade() -> None:
         "person_aliases",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("name", BINARY, nullable=False),
         sa.Column("key", sa.String(), nullable=False),
         sa.Column("lookup", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(

@@ -20,10 +20,15 @@ down_revision: str | Sequence[str] | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Dates and publishers compare by code point on PostgreSQL too, as on SQLite
+# (BINARY), whatever the server's locale; lower(publisher) is ASCII-only on both.
+DATE = sa.String(length=10).with_variant(sa.String(length=10, collation="C"), "postgresql")
+BINARY = sa.String().with_variant(sa.String(collation="C"), "postgresql")
+
 
 def upgrade() -> None:
-    op.add_column("articles", sa.Column("published", sa.String(length=10), nullable=True))
-    op.add_column("articles", sa.Column("publisher", sa.String(), nullable=True))
+    op.add_column("articles", sa.Column("published", DATE, nullable=True))
+    op.add_column("articles", sa.Column("publisher", BINARY, nullable=True))
     op.add_column("articles", sa.Column("url", sa.String(), nullable=True))
     op.create_index("ix_articles_published", "articles", ["published"], unique=False)
     op.create_index("ix_articles_publisher", "articles", ["publisher"], unique=False)

@@ -4,7 +4,10 @@
 word index of 0002 cannot answer; an FTS5 trigram index answers `LIKE '%ice%'`
 for any term of three characters or more. It is external-content over
 `quotes.text` like 0002's, kept in sync by three triggers, and filled from
-the rows already stored. Only on SQLite.
+the rows already stored.
+
+On PostgreSQL, a pg_trgm GIN index on `lower(text)` answers who_said's own
+`lower(text) LIKE '%ice%'` conditions directly, so no candidates table is needed.
 
 A later batch migration that recreates `quotes` on SQLite drops these triggers
 and must create them again.
@@ -40,19 +43,25 @@ STATEMENTS = [
 ]
 
 
-def sqlite() -> bool:
-    return op.get_bind().dialect.name == "sqlite"
+PG_STATEMENTS = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",  # a trusted extension: a database owner may add it
+    "CREATE INDEX quotes_fts_trigram ON quotes USING gin (lower(text) gin_trgm_ops)",
+]
+
+
+def dialect() -> str:
+    return op.get_bind().dialect.name
 
 
 def upgrade() -> None:
-    if not sqlite():
-        return
-    for statement in STATEMENTS:
+    for statement in {"sqlite": STATEMENTS, "postgresql": PG_STATEMENTS}.get(dialect(), []):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    if not sqlite():
+    if dialect() == "postgresql":
+        op.execute("DROP INDEX IF EXISTS quotes_fts_trigram")
+    if dialect() != "sqlite":
         return
     for trigger in ("quotes_fts_trigram_update", "quotes_fts_trigram_delete", "quotes_fts_trigram_insert"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")

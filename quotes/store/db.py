@@ -4,6 +4,9 @@ A file is looked at before anything is written to it: a file that is not
 SQLite, an SQLite database that is not ours, or one from a newer quotes is
 refused and left byte for byte as it was. Only then is it migrated, in one
 transaction that a crash rolls back.
+
+A `postgresql://` URL works the same way through psycopg: the same checks and
+migrations, and write transactions that take one lock first, as SQLite's do.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ MIGRATIONS = ROOT / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_SECONDS = 30.0  # how long SQLite waits for another writer's lock before giving up
 WRITE = "quotes_write"  # execution option: take the write lock when the transaction begins
+# PostgreSQL: the advisory lock writers take (per database; any fixed number would do)
+WRITE_LOCK = int.from_bytes(b"quotes", "big")
+CONNECT_SECONDS = 10  # how long to try reaching a PostgreSQL server
 
 T = TypeVar("T")
 
@@ -38,8 +44,15 @@ class MigrationsMissing(StoreError):
 
 
 def to_url(url_or_path: str | Path) -> str:
-    """A SQLAlchemy URL; a bare path means a SQLite file."""
+    """A SQLAlchemy URL; a bare path means a SQLite file, and `postgresql://` psycopg 3.
+
+    SQLAlchemy would look for psycopg2 behind a bare `postgresql://`; `postgres://`
+    is what many hosts hand out.
+    """
     text = str(url_or_path)
+    for scheme in ("postgresql://", "postgres://"):
+        if text.startswith(scheme):
+            return "postgresql+psycopg://" + text.removeprefix(scheme)
     if "://" in text:
         return text
     if text == ":memory:":
@@ -73,10 +86,28 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _on_begin_postgres(connection: Connection) -> None:
+    # PostgreSQL's transactions are real already. A writer takes one lock per
+    # database first, held to commit, as BEGIN IMMEDIATE does on SQLite: two
+    # ingests then take turns per article, and what a writer reads (is this
+    # article stored? who is this person?) stays true until it commits. It
+    # waits BUSY_SECONDS at most, then write_transaction retries.
+    if connection.get_execution_options().get(WRITE, False):
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_SECONDS * 1000)}ms'")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
 def make_engine(url_or_path: str | Path) -> Engine:
-    """An engine with real SQLite transactions (DDL included), a busy timeout and foreign keys."""
+    """An engine with real SQLite transactions (DDL included), a busy timeout and foreign keys;
+    on PostgreSQL, one that takes the write lock for write transactions."""
     url = to_url(url_or_path)
-    if make_url(url).get_backend_name() != "sqlite":
+    backend = make_url(url).get_backend_name()
+    if backend == "postgresql":
+        query = make_url(url).query
+        engine = create_engine(url, connect_args={} if "connect_timeout" in query else {"connect_timeout": CONNECT_SECONDS})
+        event.listen(engine, "begin", _on_begin_postgres)
+        return engine
+    if backend != "sqlite":
         return create_engine(url)
     engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS})
     event.listen(engine, "connect", _on_connect)

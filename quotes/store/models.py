@@ -23,6 +23,13 @@ NAMING = {
 }
 
 
+# Compared and sorted by code point on PostgreSQL as on SQLite (BINARY), whatever
+# the server's locale: the same order and the same ASCII-only lower() everywhere;
+# find_people's prefix range relies on it. Migrations 0001, 0003, 0004 make them so.
+Binary = String().with_variant(String(collation="C"), "postgresql")
+BinaryDate = String(10).with_variant(String(10, collation="C"), "postgresql")
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -54,13 +61,13 @@ class Article(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String, unique=True)
+    doc_id: Mapped[str] = mapped_column(Binary, unique=True)
     path: Mapped[str] = mapped_column(String)
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     title: Mapped[str | None] = mapped_column(String, nullable=True)
-    published: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date, YYYY-MM-DD
-    publisher: Mapped[str | None] = mapped_column(String, nullable=True)
+    published: Mapped[str | None] = mapped_column(BinaryDate, nullable=True)  # ISO date, YYYY-MM-DD
+    publisher: Mapped[str | None] = mapped_column(Binary, nullable=True)
     url: Mapped[str | None] = mapped_column(String, nullable=True)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -81,7 +88,7 @@ class Person(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(Binary)
 
     quotes: Mapped[list[StoredQuote]] = relationship(back_populates="person")
     aliases: Mapped[list[PersonAlias]] = relationship(
@@ -108,7 +115,7 @@ class PersonAlias(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(Binary)
     key: Mapped[str] = mapped_column(String)  # names.person_key(name)
     lookup: Mapped[bool] = mapped_column(Boolean, default=False)
 

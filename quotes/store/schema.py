@@ -19,6 +19,7 @@ REQUIRED_TABLES = frozenset({"articles", "people", "quotes"})
 class SchemaState:
     tables: frozenset[str]  # user tables, SQLite's own left out
     revisions: frozenset[str]  # rows of alembic_version; empty when none
+    dialect: str = "sqlite"
 
 
 def read_state(connection: Connection) -> SchemaState:
@@ -28,7 +29,7 @@ def read_state(connection: Connection) -> SchemaState:
     if VERSION_TABLE in tables:
         rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
         revisions = frozenset(r for (r,) in rows)
-    return SchemaState(tables, revisions)
+    return SchemaState(tables, revisions, connection.dialect.name)
 
 
 def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str) -> bool:
@@ -42,9 +43,10 @@ def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str) -> bo
         return True  # a new, empty database
     if not state.revisions:
         found = ", ".join(sorted(state.tables)[:5])
+        kind, other = ("an SQLite", "file") if state.dialect == "sqlite" else ("a PostgreSQL", "database")
         raise NotQuotesDatabase(
-            f"{where} is an SQLite database but not a quotes database (tables: {found}); "
-            "it was left untouched; pass --db with another file"
+            f"{where} is {kind} database but not a quotes database (tables: {found}); "
+            f"it was left untouched; pass --db with another {other}"
         )
     known = {rev.revision for rev in script.walk_revisions()}
     unknown = sorted(state.revisions - known)
