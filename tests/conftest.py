@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh migrated database per test, and hand-made attributions."""
+"""Shared fixtures: a fresh migrated database per test, hand-made attributions,
+and a PostgreSQL server for the tests that need one (started once, when first asked for)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+import pg_server
 from quotes.records import Attribution, Quote
 from quotes.store.db import open_db
 from quotes.store.repo import add_article
@@ -16,6 +18,26 @@ from quotes.store.repo import add_article
 def no_env_db(monkeypatch):
     """Tests never read a database named in the environment."""
     monkeypatch.delenv("QUOTES_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[pg_server.Server]:
+    """A PostgreSQL server of our own on a free local port; installed with apt-get if missing.
+
+    Skips the tests that use it, saying why, only where PostgreSQL can be neither found nor installed.
+    """
+    try:
+        server = pg_server.start()
+    except pg_server.Unavailable as reason:
+        pytest.skip(f"no PostgreSQL server for these tests: {reason}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres) -> str:
+    """The URL of a new, empty database on that server."""
+    return postgres.create_database()
 
 
 @pytest.fixture
