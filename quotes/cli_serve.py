@@ -20,7 +20,7 @@ def serve_command(
 ) -> None:
     """Browse the database in a web browser (Datasette): facets on speaker and publisher, search, canned queries."""
     if "://" in db:
-        fail("quotes serve needs an SQLite database file, not a URL.")
+        fail("quotes serve needs an SQLite database file, not a URL: Datasette reads SQLite only.")
     with user_errors():
         database(db).kw["bind"].dispose()  # checked and migrated before Datasette reads it
     from datasette.cli import cli as datasette  # slow to import; only this command needs it

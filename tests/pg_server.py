@@ -48,10 +48,11 @@ def install() -> None:
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise Unavailable("PostgreSQL is not installed and apt-get cannot install it here (needs root and apt-get)")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    command = ["apt-get", "install", "-y", "-q", "--no-install-recommends", "postgresql"]
+    wait = ["-o", "DPkg::Lock::Timeout=120"]  # another apt-get may be running
+    command = ["apt-get", *wait, "install", "-y", "-q", "--no-install-recommends", "postgresql"]
     if subprocess.run(command, env=env, capture_output=True).returncode == 0:
         return
-    subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True)
+    subprocess.run(["apt-get", *wait, "update", "-q"], env=env, capture_output=True)
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise Unavailable(f"apt-get install postgresql failed: {done.stderr.strip()[-300:]}")
@@ -118,7 +119,8 @@ def start() -> Server:
             owner = pwd.getpwnam(USER)
         except KeyError:
             raise Unavailable(f"running as root, and there is no {USER!r} user to run PostgreSQL as") from None
-    folder = Path(tempfile.mkdtemp(prefix="quotes-pg-"))
+    # As root, in /tmp itself: the postgres user must reach the folder ($TMPDIR may be private).
+    folder = Path(tempfile.mkdtemp(prefix="quotes-pg-", dir="/tmp" if os.geteuid() == 0 else None))
     server = Server(bin_folder, folder, free_port())
     try:
         if os.geteuid() == 0:
