@@ -145,6 +145,23 @@ def test_the_same_answers_as_sqlite(pg, lite, article, attributions):
     assert all(on_pg["search"]), "each search finds something"
 
 
+def test_people_merge_and_rename_the_same(pg, lite, pg_url, tmp_path, article):
+    fill(pg, {"a1": article})
+    fill(lite, {"a1": article})
+    outputs = {}
+    for kind, db in (("postgresql", pg_url), ("sqlite", tmp_path / "q.db")):
+        steps = [
+            run("people", "rename", "Qin Gang", "Qin G.", "--db", db),
+            run("people", "merge", "Shen", "Derek Chollet", "--db", db),
+            run("people", "merge", "Nobody", "Derek Chollet", "--db", db),
+            run("speakers", "--db", db, "--format", "json"),
+            run("said-by", "chollet", "--db", db, "--format", "json"),
+        ]
+        outputs[kind] = [(r.exit_code, r.stdout, r.stderr) for r in steps]
+    assert outputs["postgresql"] == outputs["sqlite"]
+    assert [code for code, *_ in outputs["sqlite"]] == [0, 0, 1, 0, 0]
+
+
 def test_word_search_uses_the_index(pg, article):
     fill(pg, {"a1": article})
     with pg() as session:

@@ -182,7 +182,7 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
     """
     url = to_url(url_or_path)
     path = sqlite_file(url)
-    where = str(path) if path else make_url(url).render_as_string(hide_password=True)
+    where = str(path) if path else shown(url)
     if path:
         check_file(path)
     engine = make_engine(url)
@@ -200,10 +200,16 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+def shown(url: str) -> str:
+    """A URL for messages: no password, no driver name (`postgresql://`, as the user wrote it)."""
+    parsed = make_url(url)
+    return parsed.set(drivername=parsed.get_backend_name()).render_as_string(hide_password=True)
+
+
 def describe(factory: sessionmaker[Session]) -> str:
     """The database file (or URL without password), for messages."""
-    url = factory.kw["bind"].url.render_as_string(hide_password=True)
-    return str(sqlite_file(url) or url)
+    url = factory.kw["bind"].url.render_as_string(hide_password=False)
+    return str(sqlite_file(url) or shown(url))
 
 
 def write_transaction(

@@ -72,10 +72,11 @@ def is_busy(error: BaseException) -> bool:
 
 def explain_postgres(code: str, detail: str, where: str) -> StoreError | None:
     """The StoreError for a psycopg error with SQLSTATE `code` ('' for a failed connection)."""
-    detail = " ".join(detail.removeprefix("connection failed: ").split())
+    # libpq's first line says what failed; the next ones are hints we give ourselves
+    detail = " ".join((detail.removeprefix("connection failed: ").splitlines() or [""])[0].split())
     if not code:
         if 'database "' in detail and "does not exist" in detail:
-            return LoginFailed(f"{where}: {detail}; create it first (`createdb NAME`) or fix the URL")
+            return LoginFailed(f"{where}: {detail}; create it first (`createdb`) or fix the URL")
         if any(words in detail for words in PG_LOGIN_WORDS):
             return LoginFailed(f"cannot log in to {where} ({detail}); check the user and password in the URL")
         return ServerUnreachable(
