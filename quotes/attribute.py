@@ -88,6 +88,8 @@ class _Article(Mentions):
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
+            if subject is None:
+                subject = self._name_before(cue)
             if subject is None or not self.animate(subject):
                 subject = self._name_near(span, cue) or subject
             if subject is not None:
@@ -107,7 +109,10 @@ class _Article(Mentions):
         start, end = self.sent(span.start).start, self.sent(span.end - 1).end
         if end < len(doc):
             following = self.sent(end)
-            if len(following) <= 12 or following[0].is_lower or following[0].is_punct:
+            # a quotation ending in `!` or `?` ends a sentence for the parser, not for the writer
+            ends_here = span.text.rstrip(QUOTE_MARKS).endswith(("!", "?", ",")) and all(t.is_punct or t.is_space or self.inside[t.i] for t in doc[span.end : following.start])
+            opens_with_cue = any(is_cue(t) for t in following[:5])  # `"All the way!" Dawson shouted, ...`
+            if len(following) <= 12 or following[0].is_lower or following[0].is_punct or (ends_here and opens_with_cue):
                 end = following.end
         if start > 0:
             preceding = self.sent(start - 1)
@@ -189,6 +194,20 @@ class _Article(Mentions):
             if tok.ent_type_ == "PERSON" or (tok.text[:1].isupper() and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
                 found = tok
         return found
+
+    def _name_before(self, cue: Token) -> Token | None:
+        """A name right before a cue that the parse did not make its subject
+        (`And Skelly called Braynard "..."`, `Trump blasted Disney` read as a
+        compound), skipping adverbs (`Trump also said`)."""
+        i = cue.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].is_lower:
+            i -= 1
+        if i < 0 or self.inside[i]:
+            return None
+        tok = self.doc[i]
+        if tok.ent_type_ in ("PERSON", "ORG") or (tok.text[:1].isupper() and self.names.knows(tok.text)):
+            return tok if self.name_at(tok, places=False) else None
+        return None
 
     def _reported_cue(self, tok: Token) -> bool:
         """Is this cue part of what another cue reports (its clausal complement)?"""
