@@ -98,6 +98,8 @@ def explain(error: SQLAlchemyError | sqlite3.Error, where: str) -> StoreError | 
     code = sqlite_code(error)
     detail = str(getattr(error, "orig", None) or error)
     postgres = pg_code(error)
+    if postgres == "" and type(getattr(error, "orig", error)).__name__ != "OperationalError":
+        return None  # no SQLSTATE and not about the connection: a mistake of ours, shown as it is
     if postgres is not None:
         return explain_postgres(postgres, detail, where)
     if code.startswith("SQLITE_READONLY"):
