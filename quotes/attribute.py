@@ -85,6 +85,13 @@ class _Article(Mentions):
             partial = self.partial_quote_source(span)
             if partial is not None and partial.kind == "named":
                 return partial
+        best = min(ranked)[-1] if ranked else None
+        for *_, i in ranked:
+            # `"...," O'Malley said, according to the Las Vegas Sun`: the outermost source is the one given
+            if self.doc[i].lower_ == "according" and (self.same_sentence(i, span) or self.sent_of[i] == self.sent_of[best]):
+                source = self.subject(self.doc[i])
+                if source is not None and self.name_at(source):  # the tagger takes `the Las Vegas Sun` for a place
+                    return self.describe(source, "according to")
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
@@ -186,10 +193,11 @@ class _Article(Mentions):
 
     def _name_after(self, cue: Token) -> Token | None:
         """The last word of a name right after a cue (`said Oversight ranking
-        Democrat Elijah Cummings (D-Md.)`), up to the first punctuation."""
+        Democrat Elijah Cummings (D-Md.)`), up to the first punctuation or
+        preposition (`said at a POLITICO event` names a place, not a speaker)."""
         found = None
         for tok in self.doc[cue.i + 1 : min(cue.i + 8, len(self.doc))]:
-            if tok.is_punct or tok.is_space or self.inside[tok.i]:
+            if tok.is_punct or tok.is_space or self.inside[tok.i] or tok.pos_ == "ADP":
                 break
             if tok.ent_type_ == "PERSON" or (tok.text[:1].isupper() and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
                 found = tok
@@ -268,7 +276,11 @@ class _Article(Mentions):
         said`) is passed over for one higher up that names someone.
         """
         if verb.lower_ == "according":
-            return next((obj for to in verb.children for obj in to.children if obj.dep_ == "pobj"), None)
+            obj = next((obj for to in verb.children for obj in to.children if obj.dep_ == "pobj"), None)
+            if obj is not None and not self.animate(obj):  # `according to calculations by Amy Glasmeier`
+                by = next((t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and self.animate(t)), None)
+                return by or obj
+            return obj
         if verb.pos_ == "NOUN":
             return next((c for c in verb.children if c.dep_ == "poss"), None)
         first: Token | None = None

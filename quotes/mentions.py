@@ -107,6 +107,9 @@ class Mentions:
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
+        if place and places and tok.ent_iob_ == "I":  # `the Las Vegas Sun`, tagged a place: all of it
+            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            return clean_name(ent.text) or None
         bare = tok.tag_ in ("NN", "NNP") and not tok.is_stop and not any(c.dep_ in ("det", "poss") for c in tok.children)
         capitalised = (
             tok.text[:1].isupper()

@@ -30,3 +30,27 @@ def test_name_before_a_cue_the_parse_did_not_make_its_subject():
         "And Skelly called Braynard “a real smart guy. I’d imagine he’s probably a good asset.”"
     )
     assert speakers(text) == [("a real smart", "Mike Skelly")]
+
+
+def test_according_to_in_the_quote_sentence_gives_the_outer_source():
+    text = (
+        "“I think one has to ask, is this a priority for the two of them because it’s an election year?” "
+        "O’Malley said at a press conference, according to the Las Vegas Sun."
+    )
+    assert speakers(text) == [("I think one", "Las Vegas Sun")]
+
+
+def test_according_to_a_document_by_a_person():
+    text = (
+        'A "living wage" for a single adult with no children in California is about $12 an hour, '
+        "according to calculations by Amy Glasmeier of the Massachusetts Institute of Technology."
+    )
+    assert speakers(text) == [("living wage", "Amy Glasmeier")]
+
+
+def test_no_speaker_after_a_preposition_following_the_cue():
+    text = (
+        "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton "
+        "adviser, said at a recent POLITICO event on the economy in Iowa."
+    )
+    assert speakers(text) == [("It is not", "Gene Sperling")]
