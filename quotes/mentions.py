@@ -151,8 +151,11 @@ class Mentions:
                 name = self.name_at(t, places=False)
                 if not name:
                     continue
+                title = doc[t.i - 1].text if t.i > 0 else ""
+                if title.lower() in GENDER_TITLES and len(name.split()) == 1:
+                    name = f"{title} {name}"  # `Mrs. Clinton`: the title picks which Clinton
                 canonical = self.names.canonical(name, t.idx)
-                if self.agrees(name, want) or (speakers and canonical == speakers[-1]):
+                if (self.agrees(name, want) and self.agrees(canonical, want)) or (speakers and canonical == speakers[-1]):
                     return canonical
         return next((s for s in reversed(speakers) if self.agrees(s, want)), None)
 

@@ -54,3 +54,11 @@ def test_no_speaker_after_a_preposition_following_the_cue():
         "adviser, said at a recent POLITICO event on the economy in Iowa."
     )
     assert speakers(text) == [("It is not", "Gene Sperling")]
+
+
+def test_pronoun_gender_is_checked_on_the_full_name_of_a_surname():
+    text = (
+        "Rachel Berg, a voter from Iowa, came to see Ben Carson on Monday. Carson told the crowd he was ready.\n\n"
+        "“I feel bad to say it,” she said."
+    )
+    assert speakers(text) == [("I feel bad", "Rachel Berg")]
