@@ -160,7 +160,7 @@ class Mentions:
         return next((s for s in reversed(speakers) if self.agrees(s, want)), None)
 
     def is_person(self, tok: Token) -> bool:
-        return tok.ent_type_ == "PERSON" or (tok.ent_type_ in ("", "ORG", "GPE", "NORP") and self.names.knows(tok.text))
+        return tok.ent_type_ == "PERSON" or (tok.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and self.names.knows(tok.text))
 
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
@@ -177,9 +177,12 @@ def subordinate(tok: Token) -> bool:
 
 
 def reported(tok: Token) -> bool:
-    """Is this the subject of a clause someone reports (`said Nunberg was bound`)?"""
+    """Is this the subject of a clause someone reports (`said Nunberg was
+    bound`, `concern that Trump may win`)? Such a subject is not the topic."""
     verb = tok.head
-    return verb.dep_ == "ccomp" and is_cue(verb.head)
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True  # `expressed concern that Clinton may become`
+    return verb.dep_ == "ccomp"
 
 
 def looks_like_person(ent: Span) -> bool:

@@ -62,3 +62,12 @@ def test_pronoun_gender_is_checked_on_the_full_name_of_a_surname():
         "“I feel bad to say it,” she said."
     )
     assert speakers(text) == [("I feel bad", "Rachel Berg")]
+
+
+def test_subject_of_a_that_clause_is_not_the_pronoun_antecedent():
+    text = (
+        "Gary Byrne, a former Secret Service officer, has written a book. In an earlier article, "
+        "Byrne expressed concern that Donald Trump may become the next president.\n\n"
+        "He wrote, “The stakes could not be higher for the country.”"
+    )
+    assert speakers(text) == [("The stakes could", "Gary Byrne")]
