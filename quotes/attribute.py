@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import QUOTING_VERBS, cue_text, is_cue
 from quotes.mentions import Mentions, Source, subordinate
+from quotes.names import clean_name
 from quotes.records import Attribution, Quote
 
 MAX_LABEL = 6  # words in a speaker's label before its colon
@@ -67,6 +68,9 @@ class _Article(Mentions):
         if span is None or len(span) == 0:
             return None
         quote_tokens = range(span.start, span.end)
+        signed = self._dash_label(self._colon_before(span))
+        if signed is not None:  # a digest item signed before its colon beats any verb of the headline
+            return signed
         ranked = []
         for tok in self.scope(span):
             if self.inside[tok.i] or not is_cue(tok):
@@ -230,15 +234,16 @@ class _Article(Mentions):
         it differently: "..."`, or a paragraph ending in a colon before it.
         The label's first name, or the subject of the clause before the colon."""
         doc = self.doc
-        before = span.start - 1
-        while before >= 0 and (doc[before].is_quote or doc[before].is_space or doc[before].text in QUOTE_MARKS.split()):
-            before -= 1
-        if before < 0 or doc[before].text != ":":
+        before = self._colon_before(span)
+        if before < 0:
             return None
         clause = self.sent(before)
         label = doc[before - 1] if before > 0 else None  # `... - Carl Bialik: "..."`
         if label is not None and label.ent_type_ == "PERSON" and (name := self.name_at(label, places=False)):
             return Source("named", name, ":", name=name, offset=label.idx)
+        signed = self._dash_label(before)
+        if signed is not None:
+            return signed
         head = clause.root if clause.root.i != before else doc[before].head
         if head.pos_ in ("VERB", "AUX") and (subject := self.subject(head)) is not None and not self.inside[subject.i]:
             return self.describe(subject, ":")
@@ -246,6 +251,28 @@ class _Article(Mentions):
             if not self.inside[tok.i] and (name := self.name_at(tok, places=False)) and tok.ent_iob_ != "I" and tok.dep_ != "compound":
                 return Source("named", name, ":", name=name, offset=tok.idx)
         return None
+
+    def _colon_before(self, span: Span) -> int:
+        """The index of a colon right before the quotation (marks between), or -1."""
+        doc = self.doc
+        before = span.start - 1
+        while before >= 0 and (doc[before].is_quote or doc[before].is_space or doc[before].text in QUOTE_MARKS.split()):
+            before -= 1
+        return before if before >= 0 and doc[before].text == ":" else -1
+
+    def _dash_label(self, colon: int) -> Source | None:
+        """A digest item's source between a dash and the colon: `Pollsters
+        agree - Carl Bialik: "..."`, `... - Pew Research: "..."`."""
+        doc = self.doc
+        if colon < 0:
+            return None
+        i = colon - 1
+        while i >= 0 and colon - i <= 4 and doc[i].text[:1].isupper() and not self.inside[i]:
+            i -= 1
+        if i < 0 or i == colon - 1 or doc[i].text not in ("-", "–", "—", "--"):
+            return None
+        name = clean_name(doc[i + 1 : colon].text)
+        return Source("named", name, ":", name=name, offset=doc[i + 1].idx) if name else None
 
     def _name_near(self, span: Span, cue: Token) -> Token | None:
         """A person named next to a cue whose subject the parse lost: between

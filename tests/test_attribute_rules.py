@@ -71,3 +71,11 @@ def test_subject_of_a_that_clause_is_not_the_pronoun_antecedent():
         "He wrote, “The stakes could not be higher for the country.”"
     )
     assert speakers(text) == [("The stakes could", "Gary Byrne")]
+
+
+def test_digest_item_signed_between_a_dash_and_a_colon():
+    text = (
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: "
+        "Keep on contacting voters as late as possible.”"
+    )
+    assert speakers(text) == [("One of the", "Carl Bialik")]
