@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test bench-accuracy bench-check bench-speed bench-dask bench-queries clean
+.PHONY: setup demo test train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench-accuracy: setup  ## score extraction on PolNeAR-train (840 articles) and t
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds/gold.jsonl out/pred-seeds.jsonl
 	$(BIN)/quotes extract $(SHARED)/eval/polnear-train/docs/*.txt --format jsonl > out/pred-polnear-train.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/polnear-train/gold.jsonl out/pred-polnear-train.jsonl
+
+train-ranker: setup  ## learn quotes/ranker.json (the pronoun ranker) from PolNeAR-train, with its 5-fold cross-validation
+	$(BIN)/python bench/train_ranker.py
 
 bench-check: setup  ## time `quotes check`: a 50-quotation draft against 100,000 synthetic quotes
 	$(BIN)/python bench/check_speed.py

@@ -18,7 +18,11 @@ For each quotation, in order:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
+
+from quotes import ranker
 
 from quotes.cues import QUOTING_VERBS, cue_text, is_cue
 from quotes.mentions import Mentions, Source, subordinate
@@ -31,8 +35,15 @@ QUOTE_MARKS = "\"“”„«»'‘’` "
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
 
 
-def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
-    """One Attribution per quote, in the same order."""
+Resolver = Callable[[Mentions, int, str, list[str]], "str | None"]
+
+
+def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None) -> list[Attribution]:
+    """One Attribution per quote, in the same order. `resolver` picks the person
+    a pronoun means (by default the shipped ranker, or the rule without it)."""
+    if resolver is None:
+        weights = ranker.shipped_weights()
+        resolver = lambda m, offset, pronoun, speakers: ranker.resolve(m, offset, pronoun, speakers, weights)  # noqa: E731
     article = _Article(doc, quotes)
     sources = [article.find_source(q) for q in quotes]
     _share_within_groups(quotes, sources)
@@ -48,7 +59,7 @@ def attribute(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             if src.kind == "named" and src.name:
                 speaker = article.names.canonical(src.name, src.offset)
             elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
-                speaker = article.recent_person(src.offset, head[0], speakers)
+                speaker = resolver(article, src.offset, head[0], speakers)
             elif src.kind == "nominal":
                 nominal_heads.add(head[0].lower())
             out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))

@@ -51,12 +51,23 @@ class Mentions:
                 self.sent_of[i] = n
         self.inside = inside_quotes(doc, quotes)
         self.names = ArticleNames()
+        self._counts: dict[str, int] | None = None
         for ent in doc.ents:
             if ent.label_ in NAME_ENTS or looks_like_person(ent):
                 self.names.add(ent.start_char, clean_name(ent.text))
         for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
             if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
                 self.names.add_title(tok.text, doc[tok.i + 1].text)
+
+    def mention_count(self, canonical: str) -> int:
+        """How often the article names this person (its main people are named most)."""
+        if self._counts is None:
+            self._counts = {}
+            for ent in self.doc.ents:
+                if ent.label_ in NAME_ENTS and (name := clean_name(ent.text)):
+                    key = self.names.canonical(name, ent.start_char)
+                    self._counts[key] = self._counts.get(key, 0) + 1
+        return self._counts.get(canonical, 0)
 
     def sent(self, i: int) -> Span:
         """The sentence of token `i` (Token.sent walks the document each time)."""

@@ -79,3 +79,18 @@ def test_digest_item_signed_between_a_dash_and_a_colon():
         "Keep on contacting voters as late as possible.”"
     )
     assert speakers(text) == [("One of the", "Carl Bialik")]
+
+
+def test_ranker_takes_an_object_as_the_antecedent_when_it_fits_best():
+    text = (
+        "Reporters asked Hillary Clinton about the emails on Tuesday. Her aide Jake Sullivan stood nearby.\n\n"
+        "“I have nothing to hide,” she said."
+    )
+    assert speakers(text) == [("I have nothing", "Hillary Clinton")]
+
+
+def test_ranker_weights_are_shipped_and_switched_on():
+    from quotes import ranker
+
+    weights = ranker.shipped_weights()
+    assert weights and weights["gender_clashes"] < 0 < weights["gender_agrees"]
