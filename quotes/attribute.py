@@ -214,6 +214,8 @@ class _Article(Mentions):
         for tok in self.doc[cue.i + 1 : min(cue.i + 8, len(self.doc))]:
             if tok.is_punct or tok.is_space or self.inside[tok.i] or tok.pos_ == "ADP":
                 break
+            if tok.dep_ == "compound" and tok.head.is_lower and tok.head.pos_ == "NOUN":
+                continue  # `said another Twitter user, Johanna Bayer`: a word describing the speaker
             if tok.ent_type_ == "PERSON" or (tok.text[:1].isupper() and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
                 found = tok
         return found

@@ -56,7 +56,7 @@ lawmaker lawmakers operative operatives strategist strategists
 # Determiners that make a description definite (`the senator`): it points back.
 DEFINITE = frozenset("the this that his her their its".split())
 
-PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": None}
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "we": None}
 
 # Honorifics and titles dropped from names before they are compared.
 TITLES = frozenset("""

@@ -94,3 +94,16 @@ def test_ranker_weights_are_shipped_and_switched_on():
 
     weights = ranker.shipped_weights()
     assert weights and weights["gender_clashes"] < 0 < weights["gender_agrees"]
+
+
+def test_his_before_a_speech_noun_is_a_pronoun_source():
+    text = (
+        "Eric Adams spoke to reporters at City Hall on Monday.\n\n"
+        "Adams also repeated his claim that “profit-making” was the motivation."
+    )
+    assert speakers(text) == [("profit-making", "Eric Adams")]
+
+
+def test_a_name_describing_the_speaker_after_the_cue_is_not_the_speaker():
+    text = "“We're anxious,” said another Twitter user, Johanna Bayer."
+    assert speakers(text) == [("We're anxious,", "Johanna Bayer")]
