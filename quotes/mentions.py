@@ -94,6 +94,8 @@ class Mentions:
         for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`)
             if child.dep_ == "appos" and (appos_name := self.name_at(child)):
                 return Source("named", appos_name, cue, name=appos_name, offset=child.idx)
+        if head.dep_ == "appos" and head.head.i < head.i and (named := self.name_at(head.head, places=False)):
+            return Source("named", named, cue, name=named, offset=head.head.idx)  # `Rick Wilson, a Republican strategist, advised`
         phrase = doc[head.left_edge.i : head.i + 1].text
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if determiners & DEFINITE and head.tag_ == "NN" and lower not in NOT_PEOPLE:

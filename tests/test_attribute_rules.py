@@ -107,3 +107,13 @@ def test_his_before_a_speech_noun_is_a_pronoun_source():
 def test_a_name_describing_the_speaker_after_the_cue_is_not_the_speaker():
     text = "“We're anxious,” said another Twitter user, Johanna Bayer."
     assert speakers(text) == [("We're anxious,", "Johanna Bayer")]
+
+
+def test_a_description_in_apposition_to_a_name_gives_the_name():
+    from quotes.mentions import Mentions
+    from quotes.pipeline import load_nlp
+
+    doc = load_nlp()("Rick Wilson, a Florida-based Republican strategist, spoke on Monday.")
+    strategist = next(t for t in doc if t.text == "strategist")
+    assert strategist.dep_ == "appos"
+    assert Mentions(doc, []).describe(strategist, "said").name == "Rick Wilson"
