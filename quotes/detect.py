@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotes.records import Quote
@@ -47,21 +48,23 @@ class Mark:
     direction: str
 
 
-def detect(text: str) -> list[Quote]:
+def detect(text: str, *, report: bool = True) -> list[Quote]:
     """Every quotation segment in `text`, in order of its start.
 
-    Never raises on odd input: unpaired marks are logged and skipped.
+    Never raises on odd input: unpaired marks are logged (unless `report` is
+    off, for a second look at a text already reported) and skipped.
     """
+    warn = log.warning if report else lambda *args: None
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     group = 0
     carried: int | None = None  # group of a quotation still open from the previous paragraph
     for index, (start, end) in enumerate(paragraphs):
-        found, open_at_end = _pair(text, start, end)
+        found, open_at_end = _pair(text, start, end, warn)
         next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
         runs_on = open_at_end is not None and next_start is not None and _starts_with_open_mark(text, next_start)
         if open_at_end is not None and not runs_on:
-            log.warning("unpaired quotation mark at offset %d", open_at_end - 1)
+            warn("unpaired quotation mark at offset %d", open_at_end - 1)
         if runs_on:  # the open quotation is one more segment, ending with the paragraph
             found.append((open_at_end, end, False))
         carried_in, carried = carried, None
@@ -129,7 +132,7 @@ def _is_mark(ch: str) -> bool:
     return ch in GLYPHS
 
 
-def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], int | None]:
+def _pair(text: str, start: int, end: int, warn: Callable[..., None]) -> tuple[list[tuple[int, int, bool]], int | None]:
     """Pair the marks of one paragraph.
 
     Returns the quotations found as (start, end, nested) and the
@@ -153,7 +156,7 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]],
         del stack[opener:]  # marks opened inside and never closed were not quotations
         found.append((begin.pos + begin.size, mark.pos))
     if leading_close is not None:
-        log.warning("closing quotation mark with no opening one at offset %d", leading_close)
+        warn("closing quotation mark with no opening one at offset %d", leading_close)
     doubles = [m for m in stack if m.family == DOUBLE]
     open_at_end = doubles[0].pos + doubles[0].size if doubles else None
     # nested: inside another quotation of the paragraph

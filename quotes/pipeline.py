@@ -76,7 +76,7 @@ def ner_tokens(doc: Doc) -> np.ndarray:
     """
     n = len(doc)
     inside = np.zeros(n, dtype=bool)
-    for quote in detect(doc.text):
+    for quote in detect(doc.text, report=False):  # reported when the quotes are attributed
         span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
         if span is not None and len(span) > 2 * NER_CONTEXT:
             inside[span.start + NER_CONTEXT : span.end - NER_CONTEXT] = True

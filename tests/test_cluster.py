@@ -86,8 +86,6 @@ def test_cluster_ingest_stores_what_a_plain_ingest_stores(client, corpus, plain,
     assert unpaired == [w for w in expected_summary.warnings if w.path.name == "unpaired.txt"] and len(unpaired) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.ner_tokens runs the detector inside nlp.pipe (ff2c926), so each "
-                   "detector warning is logged twice, the first time while another text's result is due")
 def test_detector_warnings_name_only_their_file(client, corpus, plain, tmp_path):
     summary, _ = run(tmp_path / "q.db", corpus, pipeline=pipeline(client))
     for warnings in (plain[0].warnings, summary.warnings):
