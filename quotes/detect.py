@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from quotes.records import Quote
@@ -184,3 +185,30 @@ def _quote(text: str, start: int, end: int, paragraph: int, group: int, nested: 
     if start >= end:
         return None
     return Quote(start=start, end=end, text=text[start:end], paragraph=paragraph, group=group, nested=nested)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def drain(self) -> list[str]:
+        messages, self.messages = self.messages, []
+        return messages
+
+
+@contextmanager
+def detector_warnings() -> Iterator[_Collect]:
+    """The detector's warnings (unpaired marks), kept to be reported with the file they came from."""
+    logger = log
+    handler, propagate = _Collect(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

@@ -9,15 +9,14 @@ be written stops the run (a StoreError) with the articles stored so far kept.
 
 from __future__ import annotations
 
-import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from quotes.detect import detector_warnings
 from quotes.people import consolidate
 from quotes.pipeline import analyse
 from quotes.records import Attribution
@@ -112,33 +111,6 @@ def analyse_files(paths: Iterable[str | Path]) -> Iterator[Analysed]:
             article = pending.popleft()
             yield Analysed(article.path, article.text, attributions, warnings.drain(), doc_id=article.doc_id)
     yield from failed
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def drain(self) -> list[str]:
-        messages, self.messages = self.messages, []
-        return messages
-
-
-@contextmanager
-def detector_warnings() -> Iterator[_Collect]:
-    """The detector's warnings (unpaired marks), kept to be reported with the file they came from."""
-    logger = logging.getLogger("quotes.detect")
-    handler, propagate = _Collect(), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
 
 
 def store(factory: sessionmaker[Session], article: ArticleFile, attributions: list[Attribution]) -> bool:

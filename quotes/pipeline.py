@@ -3,8 +3,13 @@ detection and attribution over a stream of articles."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 import spacy
@@ -14,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from quotes.attribute import attribute
-from quotes.detect import detect
+from quotes.detect import detect, detector_warnings
+from quotes.detect import log as detector_log
 from quotes.records import Attribution
 from quotes.roles import with_roles
 
@@ -143,12 +149,58 @@ def load_nlp() -> Language:
 def analyse(texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> Iterator[list[Attribution]]:
     """One list of attributed quotes per input text, in input order.
 
-    With `workers` > 1, spaCy parses in that many processes (each loads the
-    model once); detection and attribution stay in this one.
+    With `workers` > 1, that many processes do all the work (each loads the
+    model once) and send back only the attributions, never a parsed Doc.
     """
+    if workers > 1:
+        pool = ProcessPoolExecutor(workers, initializer=load_nlp)
+        try:
+            yield from in_order(lambda batch: pool.submit(analyse_batch, batch), texts, batch_size, 3 * workers)
+        finally:
+            pool.shutdown(cancel_futures=True)
+        return
     nlp = load_nlp()
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+    for doc in nlp.pipe(texts, batch_size=batch_size):
         yield with_roles(doc, attribute(doc, detect(doc.text)))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One text's result as another process sends it back: a few small records."""
+
+    attributions: list[Attribution]
+    warnings: list[str]  # the detector's, logged again by the receiver in the text's turn
+
+
+def analyse_batch(texts: list[str]) -> list[Analysis]:
+    """Runs in a worker process: each text's quotes and the detector's warnings about it."""
+    with detector_warnings() as warnings:
+        # Only this thread's warnings: a worker may run other batches beside this one.
+        warnings.addFilter(lambda record, me=threading.get_ident(): record.thread == me)
+        return [Analysis(attributions, warnings.drain()) for attributions in analyse(texts, batch_size=len(texts))]
+
+
+def in_order(
+    submit: Callable[[list[str]], Future], texts: Iterable[str], batch_size: int, window: int
+) -> Iterator[list[Attribution]]:
+    """Texts sent off in batches with `submit` (to a process pool, a Dask
+    cluster) and their attributions, in input order.
+
+    At most `window` batches are out at a time, so the input streams; results
+    are taken oldest first, and each text's detector warnings are logged here
+    just before its result, as if it had been analysed in this process.
+    """
+    batches = iter(lambda it=iter(texts): list(islice(it, batch_size)), [])
+    out: deque[Future] = deque()
+    while True:
+        for batch in islice(batches, window - len(out)):
+            out.append(submit(batch))
+        if not out:
+            return
+        for result in out.popleft().result():
+            for message in result.warnings:
+                detector_log.warning("%s", message)
+            yield result.attributions
 
 
 def analyse_text(text: str) -> list[Attribution]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.pipeline import load_nlp, ner_tokens
+from quotes.detect import detector_warnings
+from quotes.pipeline import analyse, load_nlp, ner_tokens
 
 pytestmark = pytest.mark.model
 
@@ -44,3 +45,16 @@ def test_the_middle_of_a_long_quotation_and_lower_case_prose_are_not_read():
 
 def test_an_article_without_capitals_has_no_entities():
     assert load_nlp()("the committee met and nobody said anything new.").ents == ()
+
+
+def test_two_worker_processes_give_what_one_gives_with_warnings_in_each_texts_turn():
+    texts = [SEED, "He said “we are ready.\n\nLater she said: “Fine,” and left.\n", SEED.replace("Chollet", "Sullivan")]
+
+    def run(workers: int) -> list[tuple[list, list[str]]]:
+        with detector_warnings() as warnings:
+            return [(result, warnings.drain()) for result in analyse(texts, batch_size=1, workers=workers)]
+
+    one, two = run(1), run(2)
+    assert two == one
+    assert [len(messages) for _, messages in two] == [0, 1, 0]  # the unpaired mark, with its own text
+    assert [a.speaker for a in two[2][0]] == ["Derek Sullivan"]
