@@ -1,4 +1,4 @@
-"""Files -> texts -> pipeline -> store, one write transaction per article.
+"""Files -> texts -> pipeline -> store, one write transaction per batch of articles.
 
 Safe to stop and to run again: an article is stored whole or not at all, one
 already stored with the same text is skipped, and a changed one has its quotes
@@ -113,21 +113,25 @@ def analyse_files(paths: Iterable[str | Path]) -> Iterator[Analysed]:
     yield from failed
 
 
-def store(factory: sessionmaker[Session], article: ArticleFile, attributions: list[Attribution]) -> bool:
-    """Store one article in its own write transaction; False if that exact text is already stored.
+def store(factory: sessionmaker[Session], batch: list[tuple[ArticleFile, list[Attribution]]]) -> list[bool]:
+    """Store a batch of articles in one write transaction; False for each whose exact text is already stored.
 
-    The check runs under the write lock, so when two ingests race for an article
-    the second finds it stored and skips it.
+    Each article is stored whole or not at all, with the batch. The check runs
+    under the write lock, so when two ingests race for an article the second
+    finds it stored and skips it.
     """
 
-    def work(session: Session) -> bool:
-        if is_current(session, article.doc_id, article.text):
-            return False
-        add_article(
-            session, article.doc_id, str(article.path), article.text, attributions,
-            **article.metadata,
-        )
-        return True
+    def work(session: Session) -> list[bool]:
+        stored = []
+        for article, attributions in batch:
+            new = not is_current(session, article.doc_id, article.text)
+            if new:
+                add_article(
+                    session, article.doc_id, str(article.path), article.text, attributions,
+                    **article.metadata,
+                )
+            stored.append(new)
+        return stored
 
     return write_transaction(factory, work)
 
@@ -199,21 +203,29 @@ def ingest(
     # 2. The pipeline keeps input order, so results pair with `pending` front to back;
     #    the detector's warnings for a text are logged just before its result comes out.
     run = pipeline or (lambda texts: analyse(texts, batch_size=batch_size, workers=workers))
-    with detector_warnings() as warnings:
-        for attributions in run(texts()):
-            article = pending.popleft()
-            path = article.path
-            for message in warnings.drain():
-                summary.warnings.append(Failure(path, f"{path}: {message}; the rest was stored"))
-            # 3. One transaction per article.
-            if store(session_factory, article, attributions):
+    batch: list[tuple[ArticleFile, list[Attribution]]] = []
+
+    def flush() -> None:  # 3. One transaction per batch of articles.
+        for (article, attributions), new in zip(batch, store(session_factory, batch)):
+            if new:
                 summary.articles += 1
                 summary.quotes += len(attributions)
                 summary.without_quotes += not attributions
                 speakers.update(a.speaker for a in attributions if a.speaker)
             else:
                 summary.skipped += 1
-            done(path)
+            done(article.path)
+        batch.clear()
+
+    with detector_warnings() as warnings:
+        for attributions in run(texts()):
+            article = pending.popleft()
+            for message in warnings.drain():
+                summary.warnings.append(Failure(article.path, f"{article.path}: {message}; the rest was stored"))
+            batch.append((article, attributions))
+            if len(batch) >= batch_size:
+                flush()
+        flush()
     # 4. One person across articles (`Trump` -> `Donald Trump`), in one more transaction.
     write_transaction(session_factory, consolidate)
     summary.speakers = len(speakers)

@@ -189,7 +189,7 @@ def test_writers_take_turns(pg, article, attributions):
     def work() -> None:
         try:
             for a in articles:
-                stored.append(store(pg, a, attributions(a.text, [(q.quote.text, q.speaker) for q in found])))
+                stored.extend(store(pg, [(a, attributions(a.text, [(q.quote.text, q.speaker) for q in found]))]))
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
