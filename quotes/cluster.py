@@ -24,7 +24,8 @@ from itertools import islice
 import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
-from quotes.ingest import BATCH_SIZE, Pipeline, detector_warnings
+from quotes.detect import detector_warnings
+from quotes.ingest import BATCH_SIZE, Pipeline
 from quotes.pipeline import analyse, load_nlp
 from quotes.records import Attribution
 
