@@ -107,6 +107,9 @@ class _Article(Mentions):
                 source = self.subject(self.doc[i])
                 if source is not None and self.name_at(source):  # the tagger takes `the Las Vegas Sun` for a place
                     return self.describe(source, "according to")
+            # `"...," said Kristen Day, reports USA Today`: a news outlet reporting it is the outer source too
+            if i != best and self.same_sentence(i, span) and (outlet := self._outlet(i)) is not None:
+                return self.describe(outlet, cue_text(self.doc[i]))
         for *_, i in sorted(ranked):
             cue = self.doc[i]
             subject = self.subject(cue)
@@ -123,6 +126,20 @@ class _Article(Mentions):
             or self.partial_quote_source(span)
             or self.paragraph_source(span)
         )
+
+    def _outlet(self, i: int) -> Token | None:
+        """The news organisation of `reports`/`reported` at token `i`, if it
+        is one: its subject (`the Chicago Tribune reports`) or the name right
+        after it (`reported the Washington Examiner`, often parsed as an object)."""
+        cue = self.doc[i]
+        if cue._.lemma.lower() != "report" or cue.pos_ != "VERB":
+            return None
+        outlet = self._direct_subject(cue)
+        if outlet is None:
+            outlet = next((c for c in cue.rights if c.dep_ in ("dobj", "npadvmod", "attr") and c.i <= cue.i + 4), None)
+        if outlet is None or outlet.ent_type_ not in ("ORG", "WORK_OF_ART") or self.name_at(outlet) is None:
+            return None
+        return outlet
 
     def scope(self, span: Span) -> list[Token]:
         """Tokens of the sentences the quote touches, plus a short sentence right

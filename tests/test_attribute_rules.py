@@ -117,3 +117,13 @@ def test_a_description_in_apposition_to_a_name_gives_the_name():
     strategist = next(t for t in doc if t.text == "strategist")
     assert strategist.dep_ == "appos"
     assert Mentions(doc, []).describe(strategist, "said").name == "Rick Wilson"
+
+
+def test_a_news_outlet_reporting_the_quote_is_the_outer_source():
+    text = (
+        "Andrean High School fans also chanted, “Build a wall,” referring to the candidate’s vow, "
+        "the Chicago Tribune reports.\n\n"
+        "Cecile Richards noted that abortion is “central” to the platform, reported the Washington Examiner."
+    )
+    assert speakers(text) == [("Build a wall,", "Chicago Tribune"), ("central", "Washington Examiner")]
+
