@@ -18,6 +18,7 @@ For each quotation, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -269,6 +270,8 @@ class _Article(Mentions):
             return None
         clause = self.sent(before)
         label = doc[before - 1] if before > 0 else None  # `... - Carl Bialik: "..."`
+        while label is not None and label.dep_ == "conj" and label.head.i < label.i and label.head.ent_type_ == "PERSON":
+            label = label.head  # `More from Blumenthal and Cohen:` is signed by the first
         if label is not None and label.ent_type_ == "PERSON" and (name := self.name_at(label, places=False)):
             return Source("named", name, ":", name=name, offset=label.idx)
         signed = self._dash_label(before)
@@ -301,7 +304,8 @@ class _Article(Mentions):
             i -= 1
         if i < 0 or i == colon - 1 or doc[i].text not in ("-", "–", "—", "--"):
             return None
-        name = clean_name(doc[i + 1 : colon].text)
+        signature = re.split(r" (?:and|&) ", doc[i + 1 : colon].text)[0]  # `- Mark Blumenthal and Jon Cohen:` -> the first
+        name = clean_name(signature)
         return Source("named", name, ":", name=name, offset=doc[i + 1].idx) if name else None
 
     def _name_near(self, span: Span, cue: Token) -> Token | None:

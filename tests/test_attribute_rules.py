@@ -127,3 +127,10 @@ def test_a_news_outlet_reporting_the_quote_is_the_outer_source():
     )
     assert speakers(text) == [("Build a wall,", "Chicago Tribune"), ("central", "Washington Examiner")]
 
+
+def test_a_list_of_signers_before_a_colon_gives_the_first():
+    text = (
+        "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were not dead wrong.”\n\n"
+        "Signs of momentum were there all along - More from Blumenthal and Cohen: “Data collected by our firm helps.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Mark Blumenthal", "Mark Blumenthal"]
