@@ -68,6 +68,7 @@ commissioner congressman congresswoman leader attorney adviser advisor spokesman
 spokeswoman press director official officials us u.s. u.s china chinese american
 national security treasury defense house senate majority minority democratic
 republican gop presidential top senior the his her
+capt lt col maj sgt adm cmdr cpl pvt
 """.split())
 
 

@@ -134,3 +134,9 @@ def test_a_list_of_signers_before_a_colon_gives_the_first():
         "Signs of momentum were there all along - More from Blumenthal and Cohen: “Data collected by our firm helps.”"
     )
     assert [s for _, s in speakers(text)] == ["Mark Blumenthal", "Mark Blumenthal"]
+
+
+def test_a_military_rank_before_a_name_is_a_title():
+    text = "“The candidates left just don’t understand the military,” said Army Capt. Christian Pardo, who said he would not vote."
+    assert speakers(text) == [("The candidates left", "Christian Pardo")]
+
