@@ -116,7 +116,7 @@ class _Article(Mentions):
             subject = self.subject(cue)
             if subject is None:
                 subject = self._name_before(cue)
-            if subject is None or not self.animate(subject):
+            if subject is None or not (self.animate(subject) or self._named_appos(subject)):
                 subject = self._name_near(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, cue_text(cue))
@@ -127,6 +127,11 @@ class _Article(Mentions):
             or self.partial_quote_source(span)
             or self.paragraph_source(span)
         )
+
+    def _named_appos(self, head: Token) -> bool:
+        """Does a name stand in apposition to this phrase (`Sanders's campaign
+        manager, Jeff Weaver, said`)? Then the phrase names the speaker."""
+        return any(c.dep_ == "appos" and self.name_at(c) for c in head.children)
 
     def _outlet(self, i: int) -> Token | None:
         """The news organisation of `reports`/`reported` at token `i`, if it

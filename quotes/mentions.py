@@ -86,14 +86,14 @@ class Mentions:
         if head.pos_ == "PRON" and lower != "one":
             kind = "pronoun" if lower in PERSONAL_PRONOUNS else "none"
             return Source(kind, head.text, cue, offset=head.idx)
-        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            return Source("nominal", doc[head.i : head.right_edge.i + 1].text, cue, offset=head.idx)
         name = self.name_at(head, places=places)
         if name:
             return Source("named", name, cue, name=name, offset=head.idx)
-        for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`)
+        for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`, `One of its executives, Michael Sexton`)
             if child.dep_ == "appos" and (appos_name := self.name_at(child)):
                 return Source("named", appos_name, cue, name=appos_name, offset=child.idx)
+        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return Source("nominal", doc[head.i : head.right_edge.i + 1].text, cue, offset=head.idx)
         if head.dep_ == "appos" and head.head.i < head.i and (named := self.name_at(head.head, places=False)):
             return Source("named", named, cue, name=named, offset=head.head.idx)  # `Rick Wilson, a Republican strategist, advised`
         phrase = doc[head.left_edge.i : head.i + 1].text

@@ -140,3 +140,10 @@ def test_a_military_rank_before_a_name_is_a_title():
     text = "“The candidates left just don’t understand the military,” said Army Capt. Christian Pardo, who said he would not vote."
     assert speakers(text) == [("The candidates left", "Christian Pardo")]
 
+
+def test_a_name_in_apposition_to_the_subject_beats_a_possessive_before_it():
+    text = (
+        '"By December, California stuck out as a place to compete," Sanders\'s campaign manager, Jeff Weaver, said in an interview.\n\n'
+        'One of the university\'s top executives, Michael Sexton, testified that "none of the professors" were handpicked by Trump.'
+    )
+    assert [s for _, s in speakers(text)] == ["Jeff Weaver", "Michael Sexton"]
