@@ -376,9 +376,10 @@ class _Article(Mentions):
         for child in verb.lefts:  # `Conway notes` parsed as a compound
             if child.dep_ == "compound" and child.pos_ == "PROPN" and not self.inside[child.i]:
                 return child
-        for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or self.inside[child.i]:
-                continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not self.inside[c.i]]
+        for child in subjects:
+            if child.is_upper and child.ent_type_ == "GPE" and len(subjects) > 1:
+                continue  # a dateline parsed as a second subject (`LONDON (Reuters) - Donald Trump said`)
             if child.dep_ == "nsubjpass":  # `was told by X`
                 agent = next((a for a in verb.children if a.dep_ == "agent"), None)
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -147,3 +147,11 @@ def test_a_name_in_apposition_to_the_subject_beats_a_possessive_before_it():
         'One of the university\'s top executives, Michael Sexton, testified that "none of the professors" were handpicked by Trump.'
     )
     assert [s for _, s in speakers(text)] == ["Jeff Weaver", "Michael Sexton"]
+
+
+def test_a_dateline_is_not_the_subject():
+    text = (
+        "LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with David Cameron "
+        "because the British prime minister cast him as “divisive, stupid and wrong” for proposing a ban."
+    )
+    assert speakers(text) == [("divisive, stupid and", "Donald Trump")]
