@@ -18,6 +18,7 @@ For each quotation, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -94,7 +95,7 @@ class _Article(Mentions):
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
             # a cue in a relative clause or a negated one (`Comey cannot say that`) speaks of something else
-            aside = subordinate(tok) or tok.dep_ == "relcl" or any(c.dep_ == "neg" for c in tok.children)
+            aside = subordinate(tok) or self._in_relative_clause(tok) or any(c.dep_ == "neg" for c in tok.children)
             ranked.append((0 if linked else 1, int(aside), int(reported), distance, tok.i))
         if ranked and min(ranked)[0] == 1 and not self.same_sentence(min(ranked)[-1], span):
             # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
@@ -127,6 +128,19 @@ class _Article(Mentions):
             or self.partial_quote_source(span)
             or self.paragraph_source(span)
         )
+
+    def _in_relative_clause(self, tok: Token) -> bool:
+        """Is this cue in a relative clause, or conjoined to one (`said Yevgeny
+        Kopachko, a pollster who cooperated with Mr. Manafort and called him ...`)?
+        Such a cue describes a person; it does not introduce the quotation. A
+        clause outside the quotation hung on a word inside it is the parser's
+        misreading of a trailing cue with a named subject (`"... for records" that
+        would respond to requests, counsel Caroline Wolverton wrote`)."""
+        for node in itertools.chain([tok], tok.ancestors):
+            misread = self.inside[node.head.i] and not self.inside[node.i] and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in node.children)
+            if node.dep_ == "relcl" and not misread:
+                return True
+        return False
 
     def _named_appos(self, head: Token) -> bool:
         """Does a name stand in apposition to this phrase (`Sanders's campaign
@@ -222,7 +236,7 @@ class _Article(Mentions):
         for tok in reversed(self.doc[: span.start]):
             if tok.idx < lo:
                 return None
-            if self.inside[tok.i] or not is_cue(tok):
+            if self.inside[tok.i] or not is_cue(tok) or self._in_relative_clause(tok):
                 continue
             subject = self.subject(tok)
             if subject is not None and self.animate(subject):

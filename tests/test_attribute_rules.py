@@ -155,3 +155,22 @@ def test_a_dateline_is_not_the_subject():
         "because the British prime minister cast him as “divisive, stupid and wrong” for proposing a ban."
     )
     assert speakers(text) == [("divisive, stupid and", "Donald Trump")]
+
+
+def test_a_cue_in_a_relative_clause_does_not_introduce_the_next_quotation():
+    text = (
+        "''I wouldn't put out any moral arguments about his work,'' said Yevgeny E. Kopachko, a pollster with "
+        "Mr. Yanukovych's former party who cooperated with Mr. Manafort for years and called him a pragmatic "
+        "and effective strategist. ''Nobody has a monopoly on truth and morals.''"
+    )
+    assert [s for _, s in speakers(text)] == ["Yevgeny E. Kopachko", "Yevgeny E. Kopachko"]
+
+
+def test_a_trailing_cue_misread_as_a_relative_clause_of_a_quoted_word_still_counts():
+    text = (
+        "Justice Department lawyers filed a response on Tuesday.\n\n"
+        '"If State obtains additional State Department records, it intends to search them for records" that would '
+        "respond to requests from Judicial Watch, Justice Department senior trial counsel Caroline Lewis Wolverton "
+        "wrote in a court filing."
+    )
+    assert speakers(text) == [("If State obtains", "Caroline Lewis Wolverton")]
