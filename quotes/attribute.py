@@ -170,7 +170,10 @@ class _Article(Mentions):
             following = self.sent(end)
             # a quotation ending in `!` or `?` ends a sentence for the parser, not for the writer
             ends_here = span.text.rstrip(QUOTE_MARKS).endswith(("!", "?", ",")) and all(t.is_punct or t.is_space or self.inside[t.i] for t in doc[span.end : following.start])
-            opens_with_cue = any(is_cue(t) for t in following[:5])  # `"All the way!" Dawson shouted, ...`
+            # `"All the way!" Dawson shouted, ...`; `"How are you today?" Miller, a retired worker, said`
+            opens_with_cue = any(is_cue(t) for t in following[:5]) or (
+                is_cue(following.root) and any(c.dep_ == "nsubj" and c.i < following.start + 4 for c in following.root.children)
+            )
             if len(following) <= 12 or following[0].is_lower or following[0].is_punct or (ends_here and opens_with_cue):
                 end = following.end
         if start > 0:
@@ -335,7 +338,8 @@ class _Article(Mentions):
         Jake Sullivan, said: "..."`)."""
         doc = self.doc
         if cue.i >= span.end:
-            inverted = self._name_after(cue)
+            # `told Mr. Obama`, `asked Trump`: the name after these verbs is the listener
+            inverted = self._name_after(cue) if cue._.lemma.lower() not in ("tell", "ask") else None
             if inverted is not None:
                 return inverted
             order = range(span.end, cue.i)

@@ -174,3 +174,20 @@ def test_a_trailing_cue_misread_as_a_relative_clause_of_a_quoted_word_still_coun
         "wrote in a court filing."
     )
     assert speakers(text) == [("If State obtains", "Caroline Lewis Wolverton")]
+
+
+def test_a_cue_sentence_after_a_question_opens_with_its_subject():
+    text = (
+        "Eva Miller volunteers at a phone bank in Columbia.\n\n"
+        '"I am calling from the Hillary Clinton campaign. How are you today?" Miller, a retired worker from a '
+        'nuclear plant, said pleasantly into the phone.'
+    )
+    assert speakers(text) == [("I am calling", "Eva Miller")]
+
+
+def test_the_name_after_told_is_the_listener():
+    text = (
+        "''That was a good speech you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of "
+        "Tennessee, told Mr. Obama as he stopped to have his picture taken with him in the photo line."
+    )
+    assert speakers(text) == [("That was a", "Steve Cohen")]
