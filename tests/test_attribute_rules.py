@@ -191,3 +191,11 @@ def test_the_name_after_told_is_the_listener():
         "Tennessee, told Mr. Obama as he stopped to have his picture taken with him in the photo line."
     )
     assert speakers(text) == [("That was a", "Steve Cohen")]
+
+
+def test_a_title_case_headline_gives_its_quote_to_the_person_it_opens_with():
+    text = (
+        "Gina Rodriguez Questioned What It Means To Be “Latino Enough.”\n\n"
+        "Gina Rodriguez became the victim of cyberbullying this year, after some of her followers attacked her."
+    )
+    assert speakers(text) == [("Latino Enough.", "Gina Rodriguez")]
