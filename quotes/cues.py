@@ -36,6 +36,7 @@ accusation assertion claim statement remark comment suggestion promise warning
 tweet vow pledge argument insistence declaration response answer question
 aside quip retort reply message speech testimony announcement admission
 prediction complaint description characterization criticism charge catchphrase
+rejection broadside slogan words phrase rebuke denunciation dismissal insult
 """.split())
 
 # Verbs that take the quotation as their object in a partial quote

@@ -199,3 +199,11 @@ def test_a_title_case_headline_gives_its_quote_to_the_person_it_opens_with():
         "Gina Rodriguez became the victim of cyberbullying this year, after some of her followers attacked her."
     )
     assert speakers(text) == [("Latino Enough.", "Gina Rodriguez")]
+
+
+def test_a_possessive_before_a_noun_of_speech_is_the_source():
+    text = (
+        "President Obama spoke in Philadelphia on Wednesday night.\n\n"
+        "Mr. Obama's lyrical rejection of \"a politics of cynicism\" drew the loudest cheers of the evening."
+    )
+    assert speakers(text) == [("a politics of", "Obama")]
