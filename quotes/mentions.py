@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES, is_cue
+from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
 from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Quote
 
@@ -136,6 +136,21 @@ class Mentions:
             return clean_name(self.doc[start : tok.i + 1].text) or None
         return None
 
+    def person_at(self, tok: Token) -> tuple[str, str] | None:
+        """(name as written, canonical name) of the person a name ends at `tok`;
+        None inside a name or where no name is. A `Mr.`/`Mrs.` before a bare
+        surname is kept: it picks which Clinton."""
+        doc = self.doc
+        if tok.ent_iob_ == "I" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+            return None  # not the last word of the name
+        name = self.name_at(tok, places=False)
+        if not name:
+            return None
+        title = doc[tok.i - 1].text if tok.i > 0 else ""
+        if title.lower() in GENDER_TITLES and len(name.split()) == 1:
+            name = f"{title} {name}"
+        return name, self.names.canonical(name, tok.idx)
+
     def recent_person(self, offset: int, pronoun: str, speakers: list[str]) -> str | None:
         """The person a pronoun or description at `offset` most likely means.
 
@@ -157,17 +172,11 @@ class Mentions:
             for t in window:
                 if (deps and t.dep_ not in deps) or self.inside[t.i] or not self.is_person(t):
                     continue
-                if t.ent_iob_ == "I" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
-                    continue  # not the last word of the name
                 if not allow_reported and (reported(t) or subordinate(t.head)):
                     continue
-                name = self.name_at(t, places=False)
-                if not name:
+                if (person := self.person_at(t)) is None:
                     continue
-                title = doc[t.i - 1].text if t.i > 0 else ""
-                if title.lower() in GENDER_TITLES and len(name.split()) == 1:
-                    name = f"{title} {name}"  # `Mrs. Clinton`: the title picks which Clinton
-                canonical = self.names.canonical(name, t.idx)
+                name, canonical = person
                 if (self.agrees(name, want) and self.agrees(canonical, want)) or (speakers and canonical == speakers[-1]):
                     return canonical
         return next((s for s in reversed(speakers) if self.agrees(s, want)), None)

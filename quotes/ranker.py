@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from quotes.cues import PERSONAL_PRONOUNS, is_cue
-from quotes.mentions import GENDER_TITLES, SUBJECTS, Mentions, reported, subordinate
+from quotes.mentions import SUBJECTS, Mentions, reported, subordinate
 
 WEIGHTS = Path(__file__).with_name("ranker.json")
 REACH = 250  # tokens before the pronoun's sentence searched for candidates
@@ -46,15 +46,9 @@ def candidates(m: Mentions, offset: int, pronoun: str, speakers: list[str], rule
     found: dict[str, Candidate] = {}
     subjects_seen = 0
     for t in reversed(doc[max(0, m.sent(tok_i).start - REACH) : tok_i]):
-        if not m.is_person(t) or (t.ent_iob_ == "I" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I"):
+        if not m.is_person(t) or (person := m.person_at(t)) is None:
             continue
-        name = m.name_at(t, places=False)
-        if not name:
-            continue
-        title = doc[t.i - 1].text if t.i > 0 else ""
-        if title.lower() in GENDER_TITLES and len(name.split()) == 1:
-            name = f"{title} {name}"
-        canonical = m.names.canonical(name, t.idx)
+        _, canonical = person
         clean_subject = t.dep_ in SUBJECTS and not m.inside[t.i] and not reported(t) and not subordinate(t.head)
         if canonical in found:
             cand = found[canonical]
