@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import dask
@@ -23,7 +23,6 @@ from distributed import Client, LocalCluster, WorkerPlugin
 
 from quotes.ingest import BATCH_SIZE, Pipeline
 from quotes.pipeline import analyse_batch, in_order, load_nlp
-from quotes.records import Attribution
 
 LOCAL = "local"  # the address that means: start a cluster on this machine
 CONNECT_TIMEOUT = 20  # seconds to reach a scheduler before giving up
@@ -50,10 +49,7 @@ def pipeline(client: Client, *, batch_size: int = BATCH_SIZE, window: int | None
     if window is None:
         window = 3 * max(1, sum(client.nthreads().values()))
 
-    def run(texts: Iterable[str]) -> Iterator[list[Attribution]]:
-        yield from in_order(lambda batch: client.submit(analyse_batch, batch, pure=False), texts, batch_size, window)
-
-    return run
+    return lambda texts: in_order(lambda batch: client.submit(analyse_batch, batch, pure=False), texts, batch_size, window)
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from quotes.cli import app
 from quotes.store.db import open_db
 from quotes.store.models import StoredQuote
 from quotes.store.repo import add_article
+from cli_results import assert_user_error
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 COMMANDS = ["ingest", "extract", "who-said", "said-by", "speakers", "export", "search", "show", "serve"]
@@ -29,14 +30,6 @@ runner = CliRunner()
 def run(*args: str, **kwargs):
     return runner.invoke(app, [str(a) for a in args], **kwargs)
 
-
-def assert_user_error(result, words: str) -> None:
-    """Exit 1, one line on stderr, no traceback."""
-    assert result.exit_code == 1, result.output
-    assert isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and words in lines[0], result.stderr
-    assert "Traceback" not in result.output
 
 
 # --- without the model -------------------------------------------------------

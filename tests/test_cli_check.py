@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from drafts import DRAFT, EXPECTED, seed_database
 from quotes.cli import app
+from cli_results import assert_user_error
 
 runner = CliRunner()
 
@@ -20,12 +21,6 @@ runner = CliRunner()
 def run(*args):
     return runner.invoke(app, ["check", *map(str, args)])
 
-
-def assert_user_error(result, words: str) -> None:
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and words in lines[0], result.stderr
-    assert "Traceback" not in result.output
 
 
 @pytest.fixture

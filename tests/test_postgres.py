@@ -34,6 +34,7 @@ from quotes.store.errors import DatabaseBusy, LoginFailed, NotQuotesDatabase, Se
 from quotes.store.models import Article, Base, Person
 from quotes.store.repo import add_article
 from quotes.store.search import document_counts, is_search_table, matching_ids
+from cli_results import assert_user_error
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -47,13 +48,6 @@ runner = CliRunner()
 def run(*args: str | Path, **kwargs):
     return runner.invoke(app, [str(a) for a in args], **kwargs)
 
-
-def assert_user_error(result, words: str) -> None:
-    """Exit 1, one line on stderr naming the trouble, no traceback."""
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and words in lines[0], result.stderr
-    assert "Traceback" not in result.output
 
 
 @pytest.fixture
