@@ -40,3 +40,5 @@ class Attribution:
     cue: str | None = None  # the speech verb or phrase (`said`, `according to`)
     kind: str = "none"  # named | pronoun | description | continuation | nominal | none
     role: str | None = None  # what the article calls the speaker (`State Department counsellor`)
+    speaker_type: str | None = None  # person | org (None when there is no speaker)
+    confidence: float | None = None  # calibrated probability that `speaker` is right (None: not scored)
