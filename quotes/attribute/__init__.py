@@ -1,0 +1,93 @@
+"""Attribution: who said each quote, read from spaCy's parse and entities.
+
+For each quotation, in order:
+1. find its cue: a speech verb (or `according to`) outside the quotation marks,
+   in the sentences the quotation touches, preferring the verb the quotation
+   hangs from in the parse, then the nearest;
+2. take the verb's subject (`Chollet said`, `said Shen Dingli`) as the source
+   phrase, and read its head: a name, a pronoun, a definite description
+   (`the top US diplomat`) or an unnamed source (`a senior official`);
+3. with no cue: a name before a colon (`Ted Cruz: "..."`, `PENCE:`) or after a
+   dash, the verb a partial quote hangs from, a reporting sentence earlier in
+   the paragraph (or the paragraph before, when the quotation opens its own),
+   another quote of the same paragraph, or the previous paragraph's speaker
+   when the paragraph opens with the quotation;
+4. resolve pronouns and descriptions to a person mentioned before, and make
+   every name canonical within the article (`Chollet` -> `Derek Chollet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from quotes import ranker
+from quotes.attribute.sources import Article
+from quotes.mentions import Mentions, Source
+from quotes.records import Attribution, Quote
+
+OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
+
+
+Resolver = Callable[[Mentions, int, str, list[str]], "str | None"]
+
+
+def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None) -> list[Attribution]:
+    """One Attribution per quote, in the same order. `resolver` picks the person
+    a pronoun means (by default the shipped ranker, or the rule without it)."""
+    if resolver is None:
+        weights = ranker.shipped_weights()
+        resolver = lambda m, offset, pronoun, speakers: ranker.resolve(m, offset, pronoun, speakers, weights)  # noqa: E731
+    article = Article(doc, quotes)
+    sources = [article.find_source(q) for q in quotes]
+    _share_within_groups(quotes, sources)
+    out: list[Attribution] = []
+    speakers: list[str] = []  # canonical names of the people resolved so far
+    nominal_heads: set[str] = set()  # `a senior official` makes `the official` unnamed too
+    for i, (q, src) in enumerate(zip(quotes, sources)):
+        if src is None:
+            out.append(_without_cue(q, i, quotes, out, article.text))
+        else:
+            speaker = None
+            head = (src.mention or "").split()[-1:] or [""]
+            if src.kind == "named" and src.name:
+                speaker = article.names.canonical(src.name, src.offset)
+            elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
+                speaker = resolver(article, src.offset, head[0], speakers)
+            elif src.kind == "nominal":
+                nominal_heads.add(head[0].lower())
+            out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
+        if out[-1].speaker:
+            speakers.append(out[-1].speaker)
+    return out
+
+
+def _share_within_groups(quotes: list[Quote], sources: list[Source | None]) -> None:
+    """A quotation over several paragraphs has one source: give it to every segment."""
+    by_group: dict[int, Source] = {}
+    for q, s in zip(quotes, sources):
+        if s is not None and q.group not in by_group:
+            by_group[q.group] = s
+    for i, q in enumerate(quotes):
+        if sources[i] is None and q.group in by_group:
+            sources[i] = by_group[q.group]
+
+
+def _without_cue(q: Quote, i: int, quotes: list[Quote], done: list[Attribution], text: str) -> Attribution:
+    """A quote with no cue of its own takes the speaker of an earlier quote of
+    its paragraph (`"...," it read. "However, ..."`), or, when it opens its
+    paragraph, of the quote just before (a continued quotation)."""
+    for j in range(i - 1, -1, -1):
+        if quotes[j].paragraph == q.paragraph and done[j].cue is not None:
+            return _continuing(q, done[j])
+    para_start = text.rfind("\n", 0, q.start) + 1
+    if done and text[para_start : q.start].strip() in OPENING_MARKS:
+        prev = done[-1]
+        if prev.quote.paragraph >= q.paragraph - 2 and prev.speaker:
+            return _continuing(q, prev)
+    return Attribution(quote=q, speaker=None, kind="none")
+
+
+def _continuing(q: Quote, prev: Attribution) -> Attribution:
+    return Attribution(quote=q, speaker=prev.speaker, mention=prev.mention, cue=prev.cue, kind="continuation")

@@ -1,0 +1,181 @@
+"""Rules for quotations whose source is given by the layout, not a speech verb:
+a label or colon before them, a dash after them, a headline, a partial quote's
+own verb, or a reporting sentence earlier in the paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from quotes.cues import QUOTING_VERBS, cue_text, is_cue
+from quotes.mentions import Mentions, Source
+from quotes.names import clean_name
+
+MAX_LABEL = 6  # words in a speaker's label before its colon
+QUOTE_MARKS = "\"“”„«»'‘’` "
+
+
+class LayoutRules(Mentions):
+    """The no-cue rules, read from one parsed article (see `Article` for the cue rules)."""
+
+    def headline_source(self, span: Span) -> Source | None:
+        """A headline in title case that opens with a person's name gives the
+        quotation to that person (`Bernie Sanders Pins The Rise Of ISIS On
+        'Disastrous' Invasion Of Iraq`): in title case the parser finds no verb
+        and the tagger no name, so the name is read from those the article uses."""
+        lo, hi = paragraph_bounds(self.text, span.start_char)
+        words = [w for w in re.findall(r"[A-Za-z][\w’']*", self.text[lo:hi])]
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words) or all(w.isupper() for w in words):
+            return None
+        first = next((t for t in self.doc[: span.start] if t.idx >= lo and not t.is_space), None)
+        if first is None:
+            return None
+        # the words of a name the article's body uses (the tagger reads `Gina Rodriguez Questioned` as one)
+        body = {word for o, full in self.names.full if not lo <= o < hi for word in full.split()}
+        end = first.i
+        while end < span.start and not self.inside[end] and self.doc[end].text in body:
+            end += 1
+        name = clean_name(self.doc[first.i : end].text) if end > first.i else ""
+        return Source("named", name, None, name=name, offset=first.idx) if name else None
+
+    def dash_source(self, span: Span) -> Source | None:
+        """A signature after the quotation: `"..." — Donald Trump`, also as the
+        next paragraph (`- Clinton.`)."""
+        doc = self.doc
+        i = span.end
+        while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].text in ".,"):
+            i += 1
+        if i + 1 >= len(doc) or doc[i].text not in ("-", "–", "—", "--"):
+            return None
+        for tok in doc[i + 1 : min(i + 5, len(doc))]:
+            if tok.is_space or tok.text in ".,;:":
+                break
+            if tok.dep_ != "compound" and (name := self.name_at(tok, places=False)):
+                return Source("named", name, "—", name=name, offset=tok.idx)
+        return None
+
+    def label_source(self, span: Span) -> Source | None:
+        """A paragraph that opens with a speaker's label: a transcript
+        (`PENCE: ...`) or a headline (`Ted Cruz: 'Physically ...'`)."""
+        lo, _ = paragraph_bounds(self.text, span.start_char)
+        first = next((t for t in self.doc[: span.start] if t.idx >= lo and not t.is_space), None)
+        if first is None:
+            return None
+        label = []
+        for tok in self.doc[first.i : min(first.i + MAX_LABEL, span.start)]:
+            if tok.text == ":":
+                break
+            label.append(tok)
+        else:
+            return None
+        if not label or any(not (t.text[:1].isupper() or t.text in "-–—.") for t in label):
+            return None
+        for tok in label:
+            if tok.dep_ != "compound" and (name := self.name_at(tok, places=False)):
+                return Source("named", name, ":", name=name, offset=tok.idx)
+        return None
+
+    def paragraph_source(self, span: Span) -> Source | None:
+        """A quotation with no cue of its own after a sentence of the same
+        paragraph that reports someone (`Coan argues that ... "The government
+        is alleging ..."`): that someone."""
+        text = self.text
+        lo, _ = paragraph_bounds(text, span.start_char)
+        if text[lo : span.start_char].strip(QUOTE_MARKS) == "" and lo > 0:
+            # it opens its paragraph: the previous paragraph may introduce it
+            # (`Then, in 2017, Kerry said that 100,000 would be accepted.`),
+            # unless that paragraph quotes someone (a continuation, handled later)
+            prev_lo, _ = paragraph_bounds(text, len(text[:lo].rstrip()) - 1)
+            if not any(self.inside[t.i] for t in self.doc[: span.start] if prev_lo <= t.idx < lo):
+                lo = prev_lo
+        for tok in reversed(self.doc[: span.start]):
+            if tok.idx < lo:
+                return None
+            if self.inside[tok.i] or not is_cue(tok) or self._in_relative_clause(tok):
+                continue
+            subject = self.subject(tok)
+            if subject is not None and self.animate(subject):
+                return self.describe(subject, cue_text(tok))
+        return None
+
+    def colon_source(self, span: Span) -> Source | None:
+        """A quotation after a colon: `Ted Cruz: 'Physically ...'`, `Mosman saw
+        it differently: "..."`, or a paragraph ending in a colon before it.
+        The label's first name, or the subject of the clause before the colon."""
+        doc = self.doc
+        before = self._colon_before(span)
+        if before < 0:
+            return None
+        clause = self.sent(before)
+        label = doc[before - 1] if before > 0 else None  # `... - Carl Bialik: "..."`
+        while label is not None and label.dep_ == "conj" and label.head.i < label.i and label.head.ent_type_ == "PERSON":
+            label = label.head  # `More from Blumenthal and Cohen:` is signed by the first
+        if label is not None and label.ent_type_ == "PERSON" and (name := self.name_at(label, places=False)):
+            return Source("named", name, ":", name=name, offset=label.idx)
+        signed = self._dash_label(before)
+        if signed is not None:
+            return signed
+        head = clause.root if clause.root.i != before else doc[before].head
+        if head.pos_ in ("VERB", "AUX") and (subject := self.subject(head)) is not None and not self.inside[subject.i]:
+            return self.describe(subject, ":")
+        for tok in doc[clause.start : before]:
+            if not self.inside[tok.i] and (name := self.name_at(tok, places=False)) and tok.ent_iob_ != "I" and tok.dep_ != "compound":
+                return Source("named", name, ":", name=name, offset=tok.idx)
+        return None
+
+    def _colon_before(self, span: Span) -> int:
+        """The index of a colon right before the quotation (marks between), or -1."""
+        doc = self.doc
+        before = span.start - 1
+        while before >= 0 and (doc[before].is_quote or doc[before].is_space or doc[before].text in QUOTE_MARKS.split()):
+            before -= 1
+        return before if before >= 0 and doc[before].text == ":" else -1
+
+    def _dash_label(self, colon: int) -> Source | None:
+        """A digest item's source between a dash and the colon: `Pollsters
+        agree - Carl Bialik: "..."`, `... - Pew Research: "..."`."""
+        doc = self.doc
+        if colon < 0:
+            return None
+        i = colon - 1
+        while i >= 0 and colon - i <= 4 and doc[i].text[:1].isupper() and not self.inside[i]:
+            i -= 1
+        if i < 0 or i == colon - 1 or doc[i].text not in ("-", "–", "—", "--"):
+            return None
+        signature = re.split(r" (?:and|&) ", doc[i + 1 : colon].text)[0]  # `- Mark Blumenthal and Jon Cohen:` -> the first
+        name = clean_name(signature)
+        return Source("named", name, ":", name=name, offset=doc[i + 1].idx) if name else None
+
+    def partial_quote_source(self, span: Span) -> Source | None:
+        """`called the plan "a disgrace"`: the subject of the verb the quote hangs from.
+
+        Not for a name given in the passive (`has been called the "Trump of
+        the East"`): that is nobody's words."""
+        tok = span.root.head
+        for _ in range(4):
+            if not self.inside[tok.i] and tok.pos_ == "VERB":
+                break
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        if self.inside[tok.i] or tok.pos_ != "VERB":
+            return None
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return None
+        subject = self.subject(tok)
+        if subject is None:
+            return None
+        source = self.describe(subject, tok.text, places=False)
+        if source.kind in ("named", "pronoun") or tok._.lemma in QUOTING_VERBS:
+            return source
+        return None
+
+    # ------------------------------------------------------------ sources
+
+
+def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end of the paragraph (line) holding `offset`."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    return lo, (len(text) if hi == -1 else hi)

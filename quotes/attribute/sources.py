@@ -1,0 +1,244 @@
+"""The source a speech verb gives a quotation: find the cue (`said`,
+`according to`, `Trump's assertion that`) in the sentences the quotation touches,
+then read the speaker phrase from its subject, agent or a name next to it."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Span, Token
+
+from quotes.cues import cue_text, is_cue
+from quotes.mentions import Source, subordinate
+from quotes.attribute.layout import QUOTE_MARKS, LayoutRules, paragraph_bounds
+from quotes.records import Quote
+
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj"}
+
+
+class Article(LayoutRules):
+    """One parsed article, read for the cues and frames that name a source."""
+
+    def find_source(self, q: Quote) -> Source | None:
+        """The source the text gives for this quote, if any."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        quote_tokens = range(span.start, span.end)
+        signed = self._dash_label(self._colon_before(span))
+        if signed is not None:  # a digest item signed before its colon beats any verb of the headline
+            return signed
+        ranked = []
+        for tok in self.scope(span):
+            if self.inside[tok.i] or not is_cue(tok):
+                continue
+            linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
+            # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
+            reported = self._reported_cue(tok)
+            distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
+            if tok.pos_ == "NOUN" and not linked:
+                continue  # a noun cue speaks only for the quotation it governs
+            # a cue in a relative clause or a negated one (`Comey cannot say that`) speaks of something else
+            aside = subordinate(tok) or self._in_relative_clause(tok) or any(c.dep_ == "neg" for c in tok.children)
+            ranked.append((0 if linked else 1, int(aside), int(reported), distance, tok.i))
+        if ranked and min(ranked)[0] == 1 and not self.same_sentence(min(ranked)[-1], span):
+            # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
+            partial = self.partial_quote_source(span)
+            if partial is not None and partial.kind == "named":
+                return partial
+        best = min(ranked)[-1] if ranked else None
+        for *_, i in ranked:
+            # `"...," O'Malley said, according to the Las Vegas Sun`: the outermost source is the one given
+            if self.doc[i].lower_ == "according" and (self.same_sentence(i, span) or self.sent_of[i] == self.sent_of[best]):
+                source = self.subject(self.doc[i])
+                if source is not None and self.name_at(source):  # the tagger takes `the Las Vegas Sun` for a place
+                    return self.describe(source, "according to")
+            # `"...," said Kristen Day, reports USA Today`: a news outlet reporting it is the outer source too
+            if i != best and self.same_sentence(i, span) and (outlet := self._outlet(i)) is not None:
+                return self.describe(outlet, cue_text(self.doc[i]))
+        for *_, i in sorted(ranked):
+            cue = self.doc[i]
+            subject = self.subject(cue)
+            if subject is None:
+                subject = self._name_before(cue)
+            if subject is None or not (self.animate(subject) or self._named_appos(subject)):
+                subject = self._name_near(span, cue) or subject
+            if subject is not None:
+                return self.describe(subject, cue_text(cue))
+        return (
+            self.colon_source(span)
+            or self.label_source(span)
+            or self.dash_source(span)
+            or self.partial_quote_source(span)
+            or self.paragraph_source(span)
+            or self.headline_source(span)
+        )
+
+    def _in_relative_clause(self, tok: Token) -> bool:
+        """Is this cue in a relative clause, or conjoined to one (`said Yevgeny
+        Kopachko, a pollster who cooperated with Mr. Manafort and called him ...`)?
+        Such a cue describes a person; it does not introduce the quotation. A
+        clause outside the quotation hung on a word inside it is the parser's
+        misreading of a trailing cue with a named subject (`"... for records" that
+        would respond to requests, counsel Caroline Wolverton wrote`)."""
+        for node in itertools.chain([tok], tok.ancestors):
+            misread = self.inside[node.head.i] and not self.inside[node.i] and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in node.children)
+            if node.dep_ == "relcl" and not misread:
+                return True
+        return False
+
+    def _named_appos(self, head: Token) -> bool:
+        """Does a name stand in apposition to this phrase (`Sanders's campaign
+        manager, Jeff Weaver, said`)? Then the phrase names the speaker."""
+        return any(c.dep_ == "appos" and self.name_at(c) for c in head.children)
+
+    def _outlet(self, i: int) -> Token | None:
+        """The news organisation of `reports`/`reported` at token `i`, if it
+        is one: its subject (`the Chicago Tribune reports`) or the name right
+        after it (`reported the Washington Examiner`, often parsed as an object)."""
+        cue = self.doc[i]
+        if cue._.lemma.lower() != "report" or cue.pos_ != "VERB":
+            return None
+        outlet = self._direct_subject(cue)
+        if outlet is None:
+            outlet = next((c for c in cue.rights if c.dep_ in ("dobj", "npadvmod", "attr") and c.i <= cue.i + 4), None)
+        if outlet is None or outlet.ent_type_ not in ("ORG", "WORK_OF_ART") or self.name_at(outlet) is None:
+            return None
+        return outlet
+
+    def scope(self, span: Span) -> list[Token]:
+        """Tokens of the sentences the quote touches, plus a short sentence right
+        after or before it in the same paragraph (`"...," he said.` parsed alone)."""
+        doc = self.doc
+        start, end = self.sent(span.start).start, self.sent(span.end - 1).end
+        if end < len(doc):
+            following = self.sent(end)
+            # a quotation ending in `!` or `?` ends a sentence for the parser, not for the writer
+            ends_here = span.text.rstrip(QUOTE_MARKS).endswith(("!", "?", ",")) and all(t.is_punct or t.is_space or self.inside[t.i] for t in doc[span.end : following.start])
+            # `"All the way!" Dawson shouted, ...`; `"How are you today?" Miller, a retired worker, said`
+            opens_with_cue = any(is_cue(t) for t in following[:5]) or (
+                is_cue(following.root) and any(c.dep_ == "nsubj" and c.i < following.start + 4 for c in following.root.children)
+            )
+            if len(following) <= 12 or following[0].is_lower or following[0].is_punct or (ends_here and opens_with_cue):
+                end = following.end
+        if start > 0:
+            preceding = self.sent(start - 1)
+            if len(preceding) <= 12 or preceding.text.rstrip(QUOTE_MARKS).rstrip().endswith((":", ",")):
+                start = preceding.start
+        lo, hi = paragraph_bounds(self.text, span.start_char)
+        return [t for t in doc[start:end] if lo <= t.idx < hi]
+
+    def same_sentence(self, i: int, span: Span) -> bool:
+        return self.sent(span.start).start <= i < self.sent(span.end - 1).end
+
+    def _name_after(self, cue: Token) -> Token | None:
+        """The last word of a name right after a cue (`said Oversight ranking
+        Democrat Elijah Cummings (D-Md.)`), up to the first punctuation or
+        preposition (`said at a POLITICO event` names a place, not a speaker)."""
+        found = None
+        for tok in self.doc[cue.i + 1 : min(cue.i + 8, len(self.doc))]:
+            if tok.is_punct or tok.is_space or self.inside[tok.i] or tok.pos_ == "ADP":
+                break
+            if tok.dep_ == "compound" and tok.head.is_lower and tok.head.pos_ == "NOUN":
+                continue  # `said another Twitter user, Johanna Bayer`: a word describing the speaker
+            if tok.ent_type_ == "PERSON" or (tok.text[:1].isupper() and not tok.ent_type_ and tok.dep_ != "dobj" and tok.pos_ in ("PROPN", "NOUN")):
+                found = tok
+        return found
+
+    def _name_before(self, cue: Token) -> Token | None:
+        """A name right before a cue that the parse did not make its subject
+        (`And Skelly called Braynard "..."`, `Trump blasted Disney` read as a
+        compound), skipping adverbs (`Trump also said`)."""
+        i = cue.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].is_lower:
+            i -= 1
+        if i < 0 or self.inside[i]:
+            return None
+        tok = self.doc[i]
+        if tok.ent_type_ in ("PERSON", "ORG") or (tok.text[:1].isupper() and self.names.knows(tok.text)):
+            return tok if self.name_at(tok, places=False) else None
+        return None
+
+    def _reported_cue(self, tok: Token) -> bool:
+        """Is this cue part of what another cue reports (its clausal complement)?"""
+        while tok.head.i != tok.i:
+            if tok.dep_ in ("ccomp", "xcomp") and is_cue(tok.head) and not self.inside[tok.head.i]:
+                return True
+            tok = tok.head
+        return False
+
+    def _name_near(self, span: Span, cue: Token) -> Token | None:
+        """A person named next to a cue whose subject the parse lost: between
+        the quote and a trailing cue or right after it (`"...," Texas delegate
+        Bill Eastland, wearing a hat, said`; `"...," said David Brock`), or
+        before a leading cue (`In a statement to the Observer, her adviser,
+        Jake Sullivan, said: "..."`)."""
+        doc = self.doc
+        if cue.i >= span.end:
+            # `told Mr. Obama`, `asked Trump`: the name after these verbs is the listener
+            inverted = self._name_after(cue) if cue._.lemma.lower() not in ("tell", "ask") else None
+            if inverted is not None:
+                return inverted
+            order = range(span.end, cue.i)
+        else:
+            order = range(cue.i - 1, max(self.sent(cue.i).start, span.end if span.end < cue.i else 0) - 1, -1)
+        for i in order:
+            tok = doc[i]
+            if tok.ent_type_ == "PERSON" and not self.inside[i] and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I"):
+                return tok
+        return None
+
+    def subject(self, verb: Token) -> Token | None:
+        """The speaker phrase's head for a cue: subject, agent, `according to` object.
+
+        Climbs from a participle or conjoined verb to the verb that has the
+        subject (`Chollet brushed off concerns, saying ...`); speakers are
+        people, so a subject that is a thing (`the trip could ease tensions and
+        said`) is passed over for one higher up that names someone.
+        """
+        if verb.lower_ == "according":
+            obj = next((obj for to in verb.children for obj in to.children if obj.dep_ == "pobj"), None)
+            if obj is not None and not self.animate(obj):  # `according to calculations by Amy Glasmeier`
+                by = next((t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and self.animate(t)), None)
+                return by or obj
+            return obj
+        if verb.pos_ == "NOUN":
+            return next((c for c in verb.children if c.dep_ == "poss"), None)
+        first: Token | None = None
+        for _ in range(6):
+            subject = self._direct_subject(verb)
+            if subject is not None:
+                if self.animate(subject):
+                    return subject
+                first = first or subject
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj"):  # `issued a statement saying`
+                verb = verb.head if verb.dep_ == "dobj" else verb.head.head
+                continue
+            if verb.dep_ == "relcl":
+                return verb.head
+            if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if first is None:  # headline ellipsis: `Blinken visits China, promises to raise "..."`
+            for clause in verb.children:
+                if clause.dep_ in ("ccomp", "conj") and clause.i < verb.i:
+                    subject = self._direct_subject(clause)
+                    if subject is not None and self.animate(subject):
+                        return subject
+        return first
+
+    def _direct_subject(self, verb: Token) -> Token | None:
+        for child in verb.lefts:  # `Conway notes` parsed as a compound
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and not self.inside[child.i]:
+                return child
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not self.inside[c.i]]
+        for child in subjects:
+            if child.is_upper and child.ent_type_ == "GPE" and len(subjects) > 1:
+                continue  # a dateline parsed as a second subject (`LONDON (Reuters) - Donald Trump said`)
+            if child.dep_ == "nsubjpass":  # `was told by X`
+                agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None:
+                    return obj
+            return child
+        return None
