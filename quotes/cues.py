@@ -70,6 +70,10 @@ spokeswoman press director official officials us u.s. u.s china chinese american
 national security treasury defense house senate majority minority democratic
 republican gop presidential top senior the his her
 capt lt col maj sgt adm cmdr cpl pvt
+adv advocate cllr councillor insp inspector supt superintendent det detective
+constable sheikh king queen prince princess chancellor father pastor rabbi imam
+bishop cardinal pope reverend hon honourable honorable admiral amb ret retired
+del delegate mx pm mp ceo
 """.split())
 
 

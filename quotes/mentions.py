@@ -36,6 +36,7 @@ class Source:
     cue: str | None
     name: str | None = None  # for named sources
     offset: int = 0  # where the mention is, for canonical names and pronouns
+    rule: str = ""  # the rule that found it (attribute.sources.SOURCE_RULES)
 
 
 class Mentions:
@@ -55,9 +56,19 @@ class Mentions:
         for ent in doc.ents:
             if ent.label_ in NAME_ENTS or looks_like_person(ent):
                 self.names.add(ent.start_char, clean_name(ent.text))
+                self._titled(ent)
+        self.names.add_spelled(self.text)
         for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
             if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
                 self.names.add_title(tok.text, doc[tok.i + 1].text)
+
+    def _titled(self, ent: Span) -> None:
+        """Remember the title written before or at the start of a name (`King Charles`)."""
+        doc, i = self.doc, ent.start
+        while i > 0 and doc[i - 1].text == ".":
+            i -= 1
+        title = doc[i - 1] if i > 0 and doc[i - 1].text[:1].isupper() else ent[0]
+        self.names.add_titled(title.text, clean_name(ent.text))
 
     def mention_count(self, canonical: str) -> int:
         """How often the article names this person (its main people are named most)."""

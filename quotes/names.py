@@ -19,6 +19,13 @@ import gender_guesser.detector
 from quotes.cues import TITLES
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+# titles that stand for one person in an article (`the King`, `the CEO`), not a kind of word before a name
+PERSONAL_TITLES = TITLES - frozenset("""
+the his her former top senior us u.s. u.s china chinese american national security treasury defense house
+senate majority minority democratic republican gop presidential state foreign press vice deputy assistant
+mr mrs ms miss official officials candidate nominee leader
+""".split())
+PARTICLES = frozenset("de da del della der di du la le van von bin al el ter ten st".split())
 def person_key(name: str) -> str:
     """The form names are looked up by: `Donald J. Trump` -> `donald j trump`."""
     return " ".join(name.replace(".", " ").casefold().split())
@@ -80,6 +87,18 @@ def name_key(name: str) -> tuple[list[str], str | None]:
 
 
 
+_SPELLED = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
+
+
+def _drop_leading_epithet(name: str) -> str:
+    """`Brave Marina Lacerda` -> `Marina Lacerda`: a capitalised word before a
+    given name, in a name of three words or more, is no part of it."""
+    words = name.split()
+    if len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]) and words[1].lower() not in PARTICLES:
+        return " ".join(words[1:])
+    return name
+
+
 @lru_cache(maxsize=1)
 def _first_names() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
@@ -102,6 +121,15 @@ class ArticleNames:
 
     full: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name)
     titled: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f" from Mr./Mrs./Ms.
+    words: set[str] = field(default_factory=set)  # every word of every full name, for `knows`
+    spelled: list[tuple[int, str]] = field(default_factory=list)  # full names read from the text, not the tagger
+    by_title: dict[str, str] = field(default_factory=dict)  # `king` -> `Charles`, from `King Charles`
+
+    def add_titled(self, title: str, name: str) -> None:
+        """`King Charles`, `CEO Bob Enslin`: a later `the King` or `the CEO` alone is that person."""
+        key = title.lower().rstrip(".")
+        if key in PERSONAL_TITLES and name:
+            self.by_title[key] = strip_title(name)
 
     def add_title(self, title: str, surname: str) -> None:
         """`Mrs. Clinton` tells the article's Clinton is a woman."""
@@ -123,25 +151,40 @@ class ArticleNames:
         """Remember a name mention; only names of two words or more expand others."""
         words, _ = name_key(name)
         if len(words) >= 2:
-            self.full.append((offset, strip_title(name)))
+            full = _drop_leading_epithet(strip_title(name))
+            self.full.append((offset, full))
+            self.words.update(full.split())
+
+    def add_spelled(self, text: str) -> None:
+        """Full names the tagger missed, read from the text: a given name and
+        one to three capitalised words after it (`Brave Marina Lacerda`, `PM
+        Imran Khan’s`). Used only for a surname no tagged name explains."""
+        for m in _SPELLED.finditer(text):
+            words = m.group(0).split()
+            words[-1] = _POSSESSIVE.sub("", words[-1])
+            first = next((i for i, w in enumerate(words[:-1]) if is_first_name(w)), None)
+            full = " ".join(words[first:]) if first is not None else ""
+            if full and not is_first_name(words[-1]) and len(name_key(full)[0]) >= 2:
+                self.spelled.append((m.start(), full))
 
     def knows(self, word: str) -> bool:
         """Is `word` part of a person's name in this article?"""
-        return any(word in full.split() for _, full in self.full)
+        return word in self.words
 
     def canonical(self, name: str, offset: int) -> str:
         """The full name behind `name` as the article uses it at `offset`;
         a title (`Mr.`, `Mrs.`) picks among people who share a surname."""
         words, suffix = name_key(name)
         plain = strip_title(name)
-        if not words:
-            return plain
+        if not words:  # a title alone (`the King said`): the person the article gives it to
+            titled = self.by_title.get(plain.split()[-1].lower().rstrip(".")) if plain else None
+            return self.canonical(titled, offset) if titled and name_key(titled)[0] else plain
         if len(words) >= 2:
-            return self._longest_form(words, suffix) or plain
+            return self._longest_form(words, suffix) or self._by_surname(words, suffix) or plain
         word, gender = words[0], title_gender(name)
         # every full name with this surname, as one person per first form seen
         people: dict[str, list[int]] = {}
-        for o, full in self.full:
+        for o, full in self.full + self._spelled_for(word):
             fw, fs = name_key(full)
             if fw[-1] == word and fs == suffix and (gender is None or first_name_gender(fw[0]) in (None, gender)):
                 form = self._longest_form(fw, fs) or full
@@ -154,6 +197,24 @@ class ArticleNames:
             if fw[0] == word and fs is None:
                 return full
         return plain
+
+    def _spelled_for(self, surname: str) -> list[tuple[int, str]]:
+        return [(o, full) for o, full in self.spelled if name_key(full)[0][-1] == surname] if not any(
+            name_key(full)[0][-1] == surname for _, full in self.full) else []
+
+    def _by_surname(self, words: list[str], suffix: str | None) -> str | None:
+        """A surname of several words (`De La Rosa` for Alano De La Rosa), or
+        a surname after words that are no given name (`Daily Mail Lacerda`,
+        where the tagger ran an outlet into the name): the one person the
+        article names in full with that surname."""
+        if is_first_name(words[0].title()) and words[0] not in PARTICLES:
+            return None
+        found = {
+            full for _, full in self.full + self.spelled
+            if name_key(full)[1] == suffix and len(name_key(full)[0]) > 1 and (
+                name_key(full)[0][-len(words):] == words or name_key(full)[0][-1] == words[-1])
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _longest_form(self, words: list[str], suffix: str | None) -> str | None:
         """`Donald J. Trump` and `Donald Trump` are one person: keep the first form seen."""

@@ -4,6 +4,7 @@ then read the speaker phrase from its subject, agent or a name next to it."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,17 @@ from quotes.mentions import Source, subordinate
 from quotes.attribute.layout import QUOTE_MARKS, LayoutRules, paragraph_bounds
 from quotes.records import Quote
 
+# The rules that find a quotation's source, in the order they are tried.
+SOURCE_RULES = (
+    "signed_digest",  # `Pollsters agree - Carl Bialik: "..."`
+    "speech_cue",  # `Chollet said`, `said Shen Dingli`, `according to`
+    "colon_source",  # `Ted Cruz: "..."`, `Mosman saw it differently: "..."`
+    "label_source",  # a transcript's `PENCE: ...`
+    "dash_source",  # `"..." — Donald Trump`
+    "partial_quote_source",  # `called the plan "a disgrace"`
+    "paragraph_source",  # a reporting sentence earlier in the paragraph
+    "headline_source",  # `Bernie Sanders Pins The Rise Of ISIS On 'Disastrous' Invasion`
+)
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj"}
 
 
@@ -20,14 +32,24 @@ class Article(LayoutRules):
     """One parsed article, read for the cues and frames that name a source."""
 
     def find_source(self, q: Quote) -> Source | None:
-        """The source the text gives for this quote, if any."""
+        """The source the text gives for this quote: the first of SOURCE_RULES that finds one."""
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
+        for rule in SOURCE_RULES:
+            source = getattr(self, rule)(span)
+            if source is not None:
+                return dataclasses.replace(source, rule=rule)
+        return None
+
+    def signed_digest(self, span: Span) -> Source | None:
+        """A digest item signed before its colon beats any verb of the headline."""
+        return self._dash_label(self._colon_before(span))
+
+    def speech_cue(self, span: Span) -> Source | None:
+        """The subject of the speech verb (or `according to`, or a speech noun's
+        possessor) the quotation hangs from, or else the nearest one."""
         quote_tokens = range(span.start, span.end)
-        signed = self._dash_label(self._colon_before(span))
-        if signed is not None:  # a digest item signed before its colon beats any verb of the headline
-            return signed
         ranked = []
         for tok in self.scope(span):
             if self.inside[tok.i] or not is_cue(tok):
@@ -65,14 +87,7 @@ class Article(LayoutRules):
                 subject = self._name_near(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, cue_text(cue))
-        return (
-            self.colon_source(span)
-            or self.label_source(span)
-            or self.dash_source(span)
-            or self.partial_quote_source(span)
-            or self.paragraph_source(span)
-            or self.headline_source(span)
-        )
+        return None
 
     def _in_relative_clause(self, tok: Token) -> bool:
         """Is this cue in a relative clause, or conjoined to one (`said Yevgeny
