@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.people import PersonError
 from quotes.query import Filters, UnknownPerson, UnknownQuote
-from quotes.store.db import open_db
+from quotes.store.db import check_url, open_db, sqlite_file, to_url
 from quotes.store.errors import StoreError, explain
 from quotes.store.search import SearchUnavailable
 from quotes.textfile import UnreadableFile
@@ -51,16 +50,28 @@ def user_errors() -> Iterator[None]:
         fail(str(error).removeprefix("[Errno 2] "))
     except (UnreadableFile, StoreError) as error:
         fail(str(error))
+    except UnicodeEncodeError as error:  # argv bytes that are not UTF-8 come in as lone surrogates
+        fail(f"an argument holds {_bytes(error.object[error.start : error.end])}, which is not UTF-8 text; give it as UTF-8")
     except SQLAlchemyError as error:
         known = explain(error, "the database")
         fail(str(known) if known else f"database error: {getattr(error, 'orig', None) or error}")
 
 
+def _bytes(text: str) -> str:
+    try:
+        return repr(text.encode("utf-8", "surrogateescape"))  # the bytes as they were on the command line
+    except UnicodeEncodeError:
+        return ascii(text)
+
+
 def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
     """The migrated database; reading commands refuse to create an empty one."""
-    if not create and "://" not in db and not Path(db).exists():
-        fail(f"no database at {db}; run `quotes ingest` first or pass --db.")
-    return open_db(db)
+    url = to_url(db)
+    check_url(url)
+    path = sqlite_file(url)
+    if not create and path is not None and not path.exists():
+        fail(f"no database at {path}; run `quotes ingest` first or pass --db.")
+    return open_db(url)
 
 
 # The filters every quote listing and export takes, with one meaning everywhere.

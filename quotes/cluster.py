@@ -74,6 +74,10 @@ def connect(address: str, *, workers: int | None = None) -> Iterator[Client]:
     except (OSError, TimeoutError) as error:
         where = "start a local Dask cluster" if address == LOCAL else f"reach the Dask scheduler at {address}"
         raise ClusterUnavailable(f"cannot {where}: {error}") from error
+    except ValueError as error:  # distributed's word for an address it cannot parse
+        raise ClusterUnavailable(
+            f"--dask {address!r} is not a scheduler address ({error}); give tcp://host:8786, or `local`"
+        ) from error
     try:
         client.register_plugin(LoadModel(), name="quotes-load-model")
         yield client

@@ -148,6 +148,16 @@ def _articles(path: Path, fail: Callable[[Path, str], None]) -> Iterator[Article
         fail(path, str(error))
 
 
+def duplicate(path: Path, doc_id: str, first: Path) -> str:
+    """Why an article was not read: one earlier in this run has its id."""
+    if doc_id == path.stem:
+        return (f"{path} has the same name as {first}, and a file's name is its article's id ({doc_id!r}); "
+                "it was not read: rename one of them")
+    taken = "another line of it" if first == path else first
+    return (f"{path}: the article with id {doc_id!r} was not read: {taken} has that id already "
+            "(a file's name, or a .jsonl line's `id`); give one of them another")
+
+
 def ingest(
     session_factory: sessionmaker[Session],
     paths: Iterable[str | Path],
@@ -182,8 +192,7 @@ def ingest(
         for path in files:
             for article in _articles(path, fail):
                 if article.doc_id in names:  # the file name (or a line's id) is the article's id
-                    fail(path, f"{path} has the same name as {names[article.doc_id]}; only the first was read"
-                         if article.doc_id == path.stem else f"{path}: article id {article.doc_id} is used twice")
+                    fail(path, duplicate(path, article.doc_id, names[article.doc_id]))
                     continue
                 names[article.doc_id] = path
                 if article.encoding != "utf-8":

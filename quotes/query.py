@@ -153,6 +153,12 @@ class Filters:
         return statement
 
 
+# The largest id a quote can have: SQLite's integers are 64-bit, PostgreSQL's
+# `integer` 32-bit. Asked for more, the database would raise an error, not say "none".
+MAX_ID = {"sqlite": 2**63 - 1, "postgresql": 2**31 - 1}
+MAX_LIMIT = 2**63 - 1  # LIMIT takes a 64-bit integer on both; beyond it means "all"
+
+
 class UnknownQuote(LookupError):
     """No stored quote has the id asked for."""
 
@@ -163,6 +169,8 @@ class UnknownQuote(LookupError):
 
 def quote(session: Session, quote_id: int) -> QuoteRow:
     """One quote with the paragraph around it; raises UnknownQuote."""
+    if not 0 < quote_id <= MAX_ID.get(session.get_bind().dialect.name, 2**31 - 1):
+        raise UnknownQuote(quote_id)
     rows = _rows(session, _select(context=True).where(StoredQuote.id == quote_id))
     if not rows:
         raise UnknownQuote(quote_id)
@@ -182,7 +190,7 @@ def search(session: Session, query: str, filters: Filters = Filters(), *, limit:
     require_index(session)
     hits = ranked_hits(session, wanted)
     statement = _select(context=True).join(hits, hits.c.id == StoredQuote.id).order_by(None)
-    statement = filters.apply(session, statement).order_by(hits.c.rank, StoredQuote.id).limit(limit)
+    statement = filters.apply(session, statement).order_by(hits.c.rank, StoredQuote.id).limit(min(limit, MAX_LIMIT))
     return _rows(session, statement)
 
 
@@ -205,15 +213,30 @@ def match_expression(query: str) -> str:
 
 def who_said(session: Session, words: str) -> list[QuoteRow]:
     """Quotes containing every one of `words` (case-insensitive substrings), in article order."""
-    terms = words.lower().split()
+    terms = list(dict.fromkeys(words.lower().split()))
     if not terms:
         return []
     lowered = func.lower(StoredQuote.text)
-    statement = _select(context=True).where(*(lowered.contains(t, autoescape=True) for t in terms))
+    statement = _select(context=True).where(*_all_of([lowered.contains(t, autoescape=True) for t in terms]))
     candidates = substring_candidates(session, terms)
     if candidates is not None:
         statement = statement.where(StoredQuote.id.in_(candidates))
     return _rows(session, statement)
+
+
+# Conditions per SQL expression: SQLite refuses one nested over 1000 deep, and
+# `a AND b AND ...` nests one level a condition (a pasted paragraph is hundreds).
+CHUNK = 100
+
+
+def _all_of(conditions: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
+    """`conditions` for `where`, as they are or, when many, CHUNK at a time in subqueries on the quote id."""
+    if len(conditions) <= CHUNK:
+        return conditions
+    return [
+        StoredQuote.id.in_(select(StoredQuote.id).where(*conditions[i : i + CHUNK]))
+        for i in range(0, len(conditions), CHUNK)
+    ]
 
 
 def substring_candidates(session: Session, terms: list[str]) -> Select | None:
@@ -225,6 +248,7 @@ def substring_candidates(session: Session, terms: list[str]) -> Select | None:
     LIKE's wildcards in them, are left to that check.
     """
     usable = [t for t in terms if len(t) >= 3 and "%" not in t and "_" not in t]
+    usable = sorted(usable, key=len, reverse=True)[:CHUNK]  # fewer terms: a larger superset, still right
     if not usable or session.get_bind().dialect.name != "sqlite" or not has_trigram_index(session):
         return None
     column = column_text("text")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -23,7 +24,7 @@ from typer.testing import CliRunner
 from quotes.cli import app
 from quotes.ingest import ingest
 from quotes.store.db import alembic_config, make_engine, open_db
-from quotes.store.errors import NewerSchema, NotADatabase, NotQuotesDatabase, ReadOnlyDatabase
+from quotes.store.errors import DamagedSchema, NewerSchema, NotADatabase, NotQuotesDatabase, ReadOnlyDatabase
 from quotes.store.models import Article, Person
 from quotes.store.repo import add_article
 
@@ -103,6 +104,78 @@ def test_a_database_from_a_newer_quotes(tmp_path, article):
         open_db(path)
     assert_one_line_error(speakers_cli(path), "upgrade quotes")
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        ("DROP TABLE alembic_version; CREATE TABLE alembic_version (x)", "alembic_version table cannot be read"),
+        ("INSERT INTO alembic_version VALUES ('0003')", "holds 2 revisions (0003, 0007)"),
+        ("DROP TABLE alembic_version; CREATE TABLE alembic_version (version_num INT); INSERT INTO alembic_version VALUES (7)",
+         "holds 7, not a revision name"),
+        ("UPDATE alembic_version SET version_num = x'00ff'", "not a revision name"),
+    ],
+)
+def test_a_damaged_alembic_version_table(tmp_path, article, damage, words):
+    path = quotes_db(tmp_path / "q.db", article)
+    with sqlite3.connect(path) as connection:
+        connection.executescript(damage)
+    connection.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(DamagedSchema, match=re.escape(words)):
+        open_db(path)
+    assert_one_line_error(speakers_cli(path), "nothing was changed")
+    assert snapshot(tmp_path) == before
+
+
+def test_another_programs_alembic_database_is_not_called_newer(tmp_path):
+    path = tmp_path / "app.db"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY);"
+            "INSERT INTO alembic_version VALUES ('ae1027a6acf');"
+            "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);"
+        )
+    connection.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(NotQuotesDatabase, match="app.db is another program's database .*revision ae1027a6acf.*users"):
+        open_db(path)
+    assert_one_line_error(speakers_cli(path), "left untouched")
+    assert snapshot(tmp_path) == before
+
+
+def crash_mid_write(path: Path, *, wal: bool) -> None:
+    """Another program's database, its writer killed with the write half done."""
+    script = f"""
+import os, sqlite3
+c = sqlite3.connect({str(path)!r}, isolation_level=None)
+if {wal}:
+    c.execute("PRAGMA journal_mode=WAL"); c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("CREATE TABLE invoices (note TEXT)")
+c.execute("PRAGMA cache_size=1")  # pages spill into the file before the commit
+c.execute("BEGIN")
+c.executemany("INSERT INTO invoices VALUES (?)", [("x" * 500,)] * 2000)
+if {wal}:
+    c.execute("COMMIT")
+os._exit(0)
+"""
+    subprocess.run([sys.executable, "-c", script], check=True)
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["journal", "wal"])
+def test_another_programs_crashed_database_is_left_untouched(tmp_path, wal):
+    # A normal connection would roll the journal back (or fold the WAL in) before we refuse
+    path = tmp_path / "app.db"
+    crash_mid_write(path, wal=wal)
+    assert Path(f"{path}-{'wal' if wal else 'journal'}").exists()
+    before = snapshot(tmp_path)
+    with pytest.raises(NotQuotesDatabase, match="left untouched"):
+        open_db(path)
+    assert_one_line_error(speakers_cli(path), "not a quotes database")
+    after = snapshot(tmp_path)
+    after.pop("app.db-shm", None)  # SQLite may add the WAL's index beside it; file and log are as they were
+    before.pop("app.db-shm", None)
+    assert after == before
 
 
 # --- an old database is migrated with its data ---------------------------------

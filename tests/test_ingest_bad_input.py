@@ -6,6 +6,8 @@ reported as in a real run) and names no speakers; no spaCy model is needed.
 
 from __future__ import annotations
 
+import json
+
 import gzip
 from pathlib import Path
 
@@ -103,6 +105,23 @@ def test_two_files_with_one_name_in_one_run(session_factory, messy, tmp_path):
     assert summary.articles == 1
     (failure,) = summary.failed
     assert "other/good.txt has the same name as" in failure.reason
+    assert "it was not read: rename one of them" in failure.reason
+
+
+def test_a_jsonl_id_used_twice_says_where_it_was_first(session_factory, tmp_path):
+    (tmp_path / "talks.txt").write_text("“First,” said Qin Gang.\n", encoding="utf-8")
+    lines = [{"id": "talks", "text": "“Again,” said Qin Gang."}, {"id": "x", "text": "“One,” said Qin Gang."},
+             {"id": "x", "text": "“Two,” said Qin Gang."}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    summary = ingest(session_factory, [tmp_path / "talks.txt", feed])
+    assert summary.articles == 2
+    assert [f.reason.split(": ", 1)[1] for f in summary.failed] == [
+        f"the article with id 'talks' was not read: {tmp_path / 'talks.txt'} has that id already "
+        "(a file's name, or a .jsonl line's `id`); give one of them another",
+        "the article with id 'x' was not read: another line of it has that id already "
+        "(a file's name, or a .jsonl line's `id`); give one of them another",
+    ]
 
 
 def test_cli_names_every_bad_file_and_exits_1(messy, tmp_path):

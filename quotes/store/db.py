@@ -11,6 +11,7 @@ migrations, and write transactions that take one lock first, as SQLite's do.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,11 +21,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.store.errors import NotADatabase, StoreError, explain, is_busy, sqlite_code
-from quotes.store.schema import needs_upgrade, read_state
+from quotes.store.schema import needs_upgrade, peek, read_state
 
 # The project root holds `migrations/` and `alembic.ini` (see pyproject layout).
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +44,13 @@ class MigrationsMissing(StoreError):
     """The `migrations/` folder is not next to the package (e.g. a non-editable install)."""
 
 
+class BadUrl(StoreError):
+    """--db is a URL SQLAlchemy cannot read, or one for a database quotes does not support."""
+
+
+BACKENDS = ("sqlite", "postgresql")  # the ones whose locking and checks are written (and tested)
+
+
 def to_url(url_or_path: str | Path) -> str:
     """A SQLAlchemy URL; a bare path means a SQLite file, and `postgresql://` psycopg 3.
 
@@ -50,6 +58,8 @@ def to_url(url_or_path: str | Path) -> str:
     is what many hosts hand out.
     """
     text = str(url_or_path)
+    if "://" in text:
+        text = encode_userinfo(text)
     for scheme in ("postgresql://", "postgres://"):
         if text.startswith(scheme):
             return "postgresql+psycopg://" + text.removeprefix(scheme)
@@ -58,6 +68,47 @@ def to_url(url_or_path: str | Path) -> str:
     if text == ":memory:":
         return "sqlite://"
     return f"sqlite:///{Path(text).expanduser()}"
+
+
+def encode_userinfo(url: str) -> str:
+    """`u:p@ss@host` as `u:p%40ss@host`: the last `@` before the host ends the password.
+
+    SQLAlchemy splits at the first `@`, so a password holding one would be cut
+    there, its rest taken for the host and printed in messages.
+    """
+    scheme, _, rest = url.partition("://")
+    first = rest.find("@")
+    if first < 0:
+        return url
+    slash = rest.find("/", first)
+    authority, path = (rest, "") if slash < 0 else (rest[:slash], rest[slash:])
+    if authority.count("@") < 2:
+        return url
+    userinfo, _, host = authority.rpartition("@")
+    return f"{scheme}://{userinfo.replace('@', '%40')}@{host}{path}"
+
+
+def check_url(url: str) -> None:
+    """Refuse a URL that cannot be parsed (`[::1` without `]`, a port that is not a number)
+    or that names a database other than SQLite or PostgreSQL, before any driver is loaded."""
+    try:
+        parsed = make_url(url)
+        parsed.port  # parsed lazily: a bad one would fail only when connecting
+    except (ArgumentError, ValueError) as error:
+        raise BadUrl(
+            f"{masked(url)} is not a database URL ({error}); write postgresql://user:password@host:port/database "
+            "(an IPv6 host in [ ]) or a file name"
+        ) from error
+    if parsed.get_backend_name() not in BACKENDS:
+        raise BadUrl(
+            f"{shown(url)}: quotes stores its data in SQLite (a file name) or PostgreSQL (postgresql://...), "
+            f"not {parsed.get_backend_name()}"
+        )
+
+
+def masked(url: str) -> str:
+    """A URL SQLAlchemy could not parse, for messages: whatever stands between `user:` and `@` hidden."""
+    return re.sub(r"^([^:/]+://[^:/@]*:)[^@]*@", r"\1***@", url.replace("+psycopg", "", 1))
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -160,7 +211,7 @@ def _prepare(engine: Engine, where: str) -> None:
     url = engine.url.render_as_string(hide_password=False)
     script = ScriptDirectory.from_config(alembic_config(url))
     with engine.connect() as connection:
-        state = read_state(connection)
+        state = read_state(connection, where)
     needed = needs_upgrade(state, script, where)  # raises for a database that is not ours
     if engine.dialect.name == "sqlite" and sqlite_file(url):
         _use_wal(engine)
@@ -168,7 +219,7 @@ def _prepare(engine: Engine, where: str) -> None:
         return
     with engine.connect().execution_options(**{WRITE: True}) as connection, connection.begin():
         # Under the write lock: another process may have migrated meanwhile.
-        if needs_upgrade(read_state(connection), script, where):
+        if needs_upgrade(read_state(connection, where), script, where):
             config = alembic_config(url)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -181,10 +232,13 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
     ReadOnlyDatabase, ...) naming the file when it cannot be used.
     """
     url = to_url(url_or_path)
+    check_url(url)
     path = sqlite_file(url)
     where = str(path) if path else shown(url)
     if path:
         check_file(path)
+        if any(Path(f"{path}{end}").exists() for end in ("-journal", "-wal")):  # a write unfinished, or going on
+            peek(path, ScriptDirectory.from_config(alembic_config(url)), where)
     engine = make_engine(url)
     try:
         _prepare(engine, where)

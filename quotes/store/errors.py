@@ -25,6 +25,10 @@ class NotQuotesDatabase(StoreError):
     """An SQLite database, but one with other tables: we will not migrate it."""
 
 
+class DamagedSchema(StoreError):
+    """Our schema's bookkeeping (the alembic_version table) is not what any migration leaves."""
+
+
 class NewerSchema(StoreError):
     """Made by a newer version of quotes; migrating down or guessing could lose data."""
 

@@ -4,15 +4,20 @@ file exactly as it was."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
-from quotes.store.errors import NewerSchema, NotQuotesDatabase
+from quotes.store.errors import DamagedSchema, NewerSchema, NotQuotesDatabase, StoreError, sqlite_code
 
 VERSION_TABLE = "alembic_version"
 REQUIRED_TABLES = frozenset({"articles", "people", "quotes"})
+RESTORE = "nothing was changed; restore the database from a backup"
 
 
 @dataclass(frozen=True)
@@ -22,13 +27,21 @@ class SchemaState:
     dialect: str = "sqlite"
 
 
-def read_state(connection: Connection) -> SchemaState:
-    """The tables and the Alembic revision of the database behind `connection`."""
+def read_state(connection: Connection, where: str = "the database") -> SchemaState:
+    """The tables and the Alembic revision of the database behind `connection`;
+    DamagedSchema (naming `where`) when its alembic_version table holds no revision names."""
     tables = frozenset(t for t in inspect(connection).get_table_names() if not t.startswith("sqlite_"))
     revisions: frozenset[str] = frozenset()
     if VERSION_TABLE in tables:
-        rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
-        revisions = frozenset(r for (r,) in rows)
+        try:
+            values = [r for (r,) in connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))]
+        except SQLAlchemyError as error:  # no such column, or not a table we can read
+            detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise DamagedSchema(f"{where}: its {VERSION_TABLE} table cannot be read ({detail}); {RESTORE}") from error
+        odd = [v for v in values if not isinstance(v, str)]
+        if odd:
+            raise DamagedSchema(f"{where}: its {VERSION_TABLE} table holds {odd[0]!r}, not a revision name; {RESTORE}")
+        revisions = frozenset(values)
     return SchemaState(tables, revisions, connection.dialect.name)
 
 
@@ -50,13 +63,60 @@ def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str) -> bo
         )
     known = {rev.revision for rev in script.walk_revisions()}
     unknown = sorted(state.revisions - known)
+    if unknown and not REQUIRED_TABLES <= state.tables:  # Alembic's table, another program's revisions
+        found = ", ".join(sorted(state.tables - {VERSION_TABLE})[:5]) or "none"
+        raise NotQuotesDatabase(
+            f"{where} is another program's database (its Alembic revision {', '.join(unknown)} is not one of "
+            f"quotes', and it has no {', '.join(sorted(REQUIRED_TABLES - state.tables))} table; tables: {found}); "
+            "it was left untouched; pass --db with another file or database"
+        )
     if unknown:
         raise NewerSchema(
             f"{where} has schema revision {', '.join(unknown)}, newer than this version of quotes "
             f"knows (newest: {', '.join(sorted(script.get_heads()))}); upgrade quotes to use it. "
             "Nothing was changed"
         )
+    if len(state.revisions) > 1 and len(script.get_heads()) == 1:  # our migrations are one line
+        raise DamagedSchema(
+            f"{where}: its {VERSION_TABLE} table holds {len(state.revisions)} revisions "
+            f"({', '.join(sorted(state.revisions))}) where there is always one; {RESTORE}"
+        )
     if not REQUIRED_TABLES <= state.tables:
         missing = ", ".join(sorted(REQUIRED_TABLES - state.tables))
         raise NotQuotesDatabase(f"{where} says it is a quotes database but has no {missing} table")
     return state.revisions != set(script.get_heads())
+
+
+def peek(path: Path, script: ScriptDirectory, where: str) -> None:
+    """Refuse a SQLite file that is not ours, reading it without writing a byte; for a file
+    with a `-journal` or `-wal` beside it (without, a normal connection changes nothing).
+
+    A normal connection would first finish another program's crashed write:
+    roll back its `-journal`, or copy its `-wal` into the file when it closes.
+    So the file is read read-only; when a crash journal stops even that, as
+    it was on disk (immutable), which is enough to tell whose it is. Ours are
+    then opened normally and SQLite recovers them.
+    """
+    try:
+        state = _read_file(path, "mode=ro", where)
+    except SQLAlchemyError as error:
+        if sqlite_code(error) != "SQLITE_READONLY_ROLLBACK":
+            return  # the normal open reports it (damaged, unreadable, ...), writing nothing first
+        try:
+            state = _read_file(path, "immutable=1", where)
+        except SQLAlchemyError as error:
+            raise StoreError(
+                f"{where} has the crash journal of an unfinished write ({path.name}-journal) and cannot be read "
+                "without rolling it back; nothing was changed; open it with the program that made it"
+            ) from error
+    needs_upgrade(state, script, where)  # raises for a database that is not ours
+
+
+def _read_file(path: Path, mode: str, where: str) -> SchemaState:
+    uri = f"file:{quote(str(path.absolute()))}?{mode}"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        with engine.connect() as connection:
+            return read_state(connection, where)
+    finally:
+        engine.dispose()
