@@ -6,9 +6,8 @@ reported as in a real run) and names no speakers; no spaCy model is needed.
 
 from __future__ import annotations
 
-import json
-
 import gzip
+import json
 from pathlib import Path
 
 import pytest
