@@ -1,21 +1,26 @@
-"""One person across articles.
+"""One speaker across articles.
 
 Within an article, attribution already makes names canonical (`Chollet` ->
 `Derek Chollet`, `Bill` and `Hillary Clinton` apart). Across articles the same
-person still arrives under several names, and `consolidate` joins them:
+speaker still arrives under several forms of one name, and `consolidate`
+joins them, only ever a person with a person and an organisation with an
+organisation:
 
 1. forms of one full name: the same first word, last word and suffix
    (`Donald J. Trump`, `Donald Trump`; `Donald Trump Jr.` stays apart);
 2. a full name behind words that are not a given name
    (`Billionaire Donald Trump`);
-3. a bare name from an article that never gives the full one (`Trump`), when one
-   person with that surname (or, failing that, given name) has at least
-   `DOMINANCE` times the quotes of all the others together. `Bush`, shared by
-   Jeb and George W. with no clear majority, stays on its own.
+3. initials: `G. W. Bush` joins `George W. Bush` when only one full name
+   with that surname has those initials;
+4. an organisation's short form: `IDF` joins `Israel Defense Forces` when
+   only one organisation's initials spell it.
 
-Full names that differ are never joined (`Bill Clinton`, `Hillary Clinton`).
-A person renamed by hand is left out of all three; merges and renames are
-recorded (`Correction`) and looked up first when quotes are stored.
+Never through a title or role (such aliases are not stored), and never a
+partial name (`Chollet` alone, a first name or surname its article did not
+expand): it stays its article's until a person merges it. Full names that
+differ are never joined (`Bill Clinton`, `Hillary Clinton`). A person renamed
+by hand is left out; merges and renames are recorded (`Correction`) and looked
+up first when quotes are stored.
 """
 
 from __future__ import annotations
@@ -27,41 +32,57 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quotes.names import is_first_name, name_parts, person_key
+from quotes.lookup import name_lookup_key
+from quotes.name_checks import ORG, PERSON, name_problems
+from quotes.names import SUFFIXES, is_first_name
 from quotes.query import UnknownPerson, find_people
 from quotes.store.models import Correction, Person
 from quotes.store.people import add_alias, find_person, merge_rows, quote_counts
 
-DOMINANCE = 5
+LINKS = frozenset("of the and for on in at de".split())  # left out of an organisation's initials
 
 
 @dataclass(frozen=True)
 class Known:
-    """A stored person, as the rules see them."""
+    """A stored speaker, as the rules see them."""
 
     id: int
     name: str
     quotes: int
     fixed: bool = False  # renamed by hand: never joined automatically
+    type: str = PERSON
+    partial: bool = False  # a bare first name or surname: never joined on its own
+
+
+def name_parts(name: str) -> tuple[list[str], str | None]:
+    """The words of the folded name and the suffix (`jr`)."""
+    words = name_lookup_key(name).split()
+    suffix = words.pop() if len(words) > 1 and words[-1] in SUFFIXES else None
+    return words, suffix
+
+
+def initials(name: str) -> str:
+    """`Israel Defense Forces` -> `IDF`."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in LINKS and w[0].isalpha()).upper()
 
 
 def plan_merges(people: Sequence[Known]) -> dict[int, int]:
-    """Person id -> id of the person it is the same as (only ids that move)."""
+    """Speaker id -> id of the speaker it is the same as (only ids that move)."""
     target: dict[int, int] = {}
     parts = {p.id: name_parts(p.name) for p in people}
-    free = [p for p in people if not p.fixed]
+    free = [p for p in people if not p.fixed and not p.partial]
+    persons = [p for p in free if p.type != ORG]
 
     # 1. forms of one full name
     groups: dict[tuple, list[Known]] = defaultdict(list)
-    for p in free:
+    for p in persons:
         words, suffix = parts[p.id]
-        if len(words) >= 2:
+        if len(words) >= 2 and len(words[0]) > 1:
             groups[(words[0], words[-1], suffix)].append(p)
     heads: dict[tuple, Known] = {}
-    totals: dict[tuple, int] = {}
     for key, members in groups.items():
         head = min(members, key=lambda p: (-p.quotes, len(p.name), p.id))
-        heads[key], totals[key] = head, sum(p.quotes for p in members)
+        heads[key] = head
         target.update({p.id: head.id for p in members if p.id != head.id})
 
     # 2. a full name behind words that are not a given name
@@ -73,26 +94,45 @@ def plan_merges(people: Sequence[Known]) -> dict[int, int]:
             inner = (words[k], words[-1], suffix)
             if inner in heads and inner != key:
                 target[head.id] = heads[inner].id
-                totals[inner] += totals.pop(key)
                 del heads[key]
                 break
 
-    # 3. a bare name, to the clearly most quoted person it can mean
-    by_last: dict[tuple, list[tuple]] = defaultdict(list)
-    by_first: dict[str, list[tuple]] = defaultdict(list)
-    for key in heads:
-        by_last[(key[1], key[2])].append(key)
-        by_first[key[0]].append(key)
-    for p in free:
+    # 3. initials, when they can mean only one full name
+    for p in persons:
         words, suffix = parts[p.id]
-        if len(words) != 1:
+        if len(words) < 2 or len(words[0]) != 1 or p.id in target:
             continue
-        candidates = by_last.get((words[0], suffix)) or (by_first.get(words[0], []) if suffix is None else [])
-        best = max(candidates, key=lambda k: totals[k], default=None)
-        if best is not None and totals[best] >= DOMINANCE * sum(totals[k] for k in candidates if k != best):
-            target[p.id] = heads[best].id
+        letters = [w[0] for w in words[:-1]]
+        matches = [
+            head for (first, last, sfx), head in heads.items()
+            if last == words[-1] and sfx == suffix and first[0] == letters[0]
+            and _initials_fit(letters, parts[head.id][0][:-1])
+        ]
+        if len({m.id for m in matches}) == 1:
+            target[p.id] = matches[0].id
+
+    # 4. an organisation's short form
+    orgs = [p for p in free if p.type == ORG]
+    spelled: dict[str, list[Known]] = defaultdict(list)
+    for p in orgs:
+        if len(p.name.split()) >= 2:
+            spelled[initials(p.name)].append(p)
+    for p in orgs:
+        short = p.name.replace(".", "")
+        if " " in short or not short.isupper() or p.id in target:
+            continue
+        matches = spelled.get(short, [])
+        if len(matches) == 1:
+            target[p.id] = matches[0].id
 
     return {source: _final(target, source) for source in target}
+
+
+def _initials_fit(letters: list[str], given: list[str]) -> bool:
+    """`g w` fits `george w`; `g` fits `george walker`; `g h w` does not fit `george w`."""
+    if len(letters) > len(given):
+        return False
+    return all(g.startswith(letter) for letter, g in zip(letters, given))
 
 
 def _final(target: dict[int, int], person_id: int) -> int:
@@ -104,11 +144,18 @@ def _final(target: dict[int, int], person_id: int) -> int:
 
 
 def consolidate(session: Session) -> int:
-    """Join the people `plan_merges` finds to be one; returns how many rows were merged away."""
-    renamed = {person_key(t) for t in session.scalars(select(Correction.target).where(Correction.action == "rename"))}
+    """Join the speakers `plan_merges` finds to be one; returns how many rows were merged away.
+
+    Names that fail the name checks (stored before the checks existed) join nobody.
+    """
+    renamed = {name_lookup_key(t) for t in session.scalars(select(Correction.target).where(Correction.action == "rename"))}
     counts = quote_counts(session)
-    people = session.execute(select(Person.id, Person.name)).all()
-    known = [Known(pid, name, counts.get(pid, 0), person_key(name) in renamed) for pid, name in people]
+    rows = session.execute(select(Person.id, Person.name, Person.type, Person.partial)).all()
+    known = [
+        Known(pid, name, counts.get(pid, 0), name_lookup_key(name) in renamed, kind, partial)
+        for pid, name, kind, partial in rows
+        if not name_problems(name, kind)
+    ]
     plan = plan_merges(known)
     for source_id, target_id in plan.items():
         merge_rows(session, session.get(Person, source_id), session.get(Person, target_id))
@@ -129,18 +176,33 @@ class NoSuchPerson(PersonError):
 
 
 def person(session: Session, name: str) -> Person:
-    """The stored person `name` means: a name or alias, else a surname only one person has."""
+    """The stored speaker `name` means: a name or alias, else a surname only one speaker has.
+
+    Partial names in several articles (`Bush` here and there) are one answer:
+    the first of them; `merge` moves them all.
+    """
     found = find_person(session, name)
     if found is not None:
         return found
+    key = name_lookup_key(name)
+    partial = session.scalar(select(Person).where(Person.partial.is_(True), Person.key == key).order_by(Person.id).limit(1))
+    if partial is not None:  # `Chollet` as some article left it
+        return partial
     try:
         matches = find_people(session, name)
     except UnknownPerson:
         raise NoSuchPerson(name) from None
-    if len(matches) > 1:
-        listed = ", ".join(p.name for p in matches[:5])
+    if len({(p.name, p.partial) if p.partial else p.id for p in matches}) > 1:
+        listed = ", ".join(dict.fromkeys(p.name for p in matches[:5]))
         raise PersonError(f"{name!r} could be any of {listed}; give the full name")
     return matches[0]
+
+
+def _same_partial(session: Session, found: Person) -> list[Person]:
+    """`found`, and when it is a partial name the rows of that name in every other article."""
+    if not found.partial:
+        return [found]
+    return list(session.scalars(select(Person).where(Person.partial.is_(True), Person.name == found.name).order_by(Person.id)))
 
 
 def merge(session: Session, name: str, into: str) -> Person:
@@ -149,21 +211,25 @@ def merge(session: Session, name: str, into: str) -> Person:
     if source.id == target.id:
         raise PersonError(f"{name!r} and {into!r} are already one person ({target.name})")
     session.add(Correction(action="merge", name=source.name, target=target.name))
-    merge_rows(session, source, target)
+    for row in _same_partial(session, source):
+        if row.id != target.id:
+            merge_rows(session, row, target)
     return target
 
 
 def rename(session: Session, name: str, new: str) -> Person:
     """Call the person `name` means `new` from now on; the old name stays an alias."""
     new = " ".join(new.split())
-    found = person(session, name)
+    found = _same_partial(session, person(session, name))[0]
     taken = find_person(session, new)
     if not new:
         raise PersonError("the new name is empty")
     if taken is not None and taken.id != found.id:
         raise PersonError(f"{taken.name!r} is another person; use `quotes people merge` to join them")
     session.add(Correction(action="rename", name=found.name, target=new))
-    found.name = new
+    for row in _same_partial(session, found)[1:]:
+        merge_rows(session, row, found)
+    found.name, found.partial, found.article_id = new, False, None  # a name a person gave is whole
     session.flush()
     add_alias(session, found, new, lookup=True)
     return found

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, desc, func, select
 from sqlalchemy import column as column_text, table as table_text
 from sqlalchemy.orm import Session
 
+from quotes.lookup import name_lookup_key
 from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
 from quotes.store.search import (
     TRIGRAM_TABLE,
@@ -53,14 +54,25 @@ class QuoteRow:
     publisher: str | None = None
     published: str | None = None  # ISO date
     url: str | None = None
+    speaker_type: str | None = None  # person | org; None without a speaker
+    confidence: float | None = None  # that the speaker is right (the resolver's); None: not scored
+
+    @property
+    def uncertain(self) -> bool:
+        """The resolver gave this attribution less than an even chance."""
+        return self.confidence is not None and self.confidence < UNCERTAIN
+
+
+UNCERTAIN = 0.5  # below this confidence an attribution is shown as uncertain
 
 
 @dataclass(frozen=True)
 class RoleSeen:
-    """A role as articles state it, and those articles (doc_ids)."""
+    """A role as articles state it, and those articles (doc_ids) with their dates (ISO, None if unknown)."""
 
     role: str
     articles: tuple[str, ...]
+    published: tuple[str | None, ...] = ()  # one per article
 
     def __str__(self) -> str:
         return self.role
@@ -68,12 +80,18 @@ class RoleSeen:
 
 @dataclass(frozen=True)
 class SpeakerRow:
-    """A person: canonical name, number of quotes, other names seen, roles stated."""
+    """A speaker: canonical name, number of quotes, other names seen, roles stated, type."""
 
     name: str
     quotes: int
     aliases: tuple[str, ...] = ()
     roles: tuple[RoleSeen, ...] = ()  # most often stated first
+    type: str = "person"  # person | org
+    partial_in: str | None = None  # a first name or surname alone: the one article (doc_id) it is from
+
+    @property
+    def partial(self) -> bool:
+        return self.partial_in is not None
 
 
 def paragraph_around(text: str, start: int, end: int) -> str:
@@ -87,7 +105,7 @@ ARTICLE_COLUMNS = (Article.doc_id, Article.title, Article.publisher, Article.pub
 
 
 def _select(*, context: bool) -> Select:
-    columns = [StoredQuote, Person.name, *ARTICLE_COLUMNS]
+    columns = [StoredQuote, Person.name, Person.type, *ARTICLE_COLUMNS]
     if context:
         columns.append(Article.text)
     return (
@@ -100,7 +118,7 @@ def _select(*, context: bool) -> Select:
 
 def _rows(session: Session, statement: Select, *, context: bool = True) -> list[QuoteRow]:
     rows = []
-    for quote, name, doc_id, title, publisher, published, url, *article_text in session.execute(statement):
+    for quote, name, kind, doc_id, title, publisher, published, url, *article_text in session.execute(statement):
         rows.append(
             QuoteRow(
                 quote_id=quote.id,
@@ -119,6 +137,8 @@ def _rows(session: Session, statement: Select, *, context: bool = True) -> list[
                 publisher=publisher,
                 published=published,
                 url=url,
+                speaker_type=kind if name is not None else None,
+                confidence=quote.confidence,
             )
         )
     return rows
@@ -133,6 +153,7 @@ class Filters:
     article: str | None = None  # doc_id
     since: date | None = None  # published on or after; undated articles drop out
     until: date | None = None  # published on or before
+    min_confidence: float | None = None  # attributions at least this sure; unscored ones drop out
 
     def apply(self, session: Session, statement: Select) -> Select:
         """`statement` (over quotes joined to articles) narrowed to these filters.
@@ -150,6 +171,8 @@ class Filters:
             statement = statement.where(Article.published >= self.since.isoformat())
         if self.until is not None:
             statement = statement.where(Article.published <= self.until.isoformat())
+        if self.min_confidence is not None:
+            statement = statement.where(StoredQuote.confidence >= self.min_confidence)
         return statement
 
 
@@ -262,27 +285,37 @@ def substring_candidates(session: Session, terms: list[str]) -> Select | None:
 def _name_matches(name: str) -> list[ColumnElement[bool]]:
     """Ways `name` can match a stored person, best first: full name, surname, first name.
 
-    The first word is tried last because names written family name first
-    (`Shen Dingli`) are found by it.
+    Both sides are `name_lookup_key`s (case, accents, apostrophes, titles folded:
+    `sorensen` finds `Sørensen`, `Mayor Ruiz` finds `Elena Ruiz`). The first word
+    is tried last because names written family name first (`Shen Dingli`) are found by it.
     """
-    wanted = " ".join(name.lower().split())
-    stored = func.lower(Person.name)
+    wanted = name_lookup_key(name)
+    stored = Person.key
+    aliased = select(PersonAlias.person_id).where(PersonAlias.key == wanted, PersonAlias.lookup)
     return [
-        stored == wanted,
+        (stored == wanted) | Person.id.in_(aliased),  # the name, or a form of it merged in (`IDF`)
         stored.endswith(" " + wanted, autoescape=True),
-        # starts with `wanted + " "`, as a range the lower(name) index answers
+        # starts with `wanted + " "`, as a range the key index answers
         (stored >= wanted + " ") & (stored < wanted + "!"),
     ]
 
 
 def find_people(session: Session, name: str) -> list[Person]:
-    """People matching `name` at the best level that matches anyone; raises UnknownPerson."""
+    """Speakers matching `name` at the best level that matches anyone; raises UnknownPerson.
+
+    Partial names (`Chollet` from an article that never gave the first name)
+    do not hide the whole names of the next level: `chollet` finds both.
+    """
+    found: list[Person] = []
     if name.strip():
         for condition in _name_matches(name):
-            people = list(session.scalars(select(Person).where(condition).order_by(Person.name)))
-            if people:
-                return people
-    raise UnknownPerson(name)
+            people = list(session.scalars(select(Person).where(condition).order_by(Person.name, Person.id)))
+            found += [p for p in people if p not in found]
+            if any(not p.partial for p in people):
+                break
+    if not found:
+        raise UnknownPerson(name)
+    return sorted(found, key=lambda p: (p.partial, p.name, p.id))
 
 
 def said_by(session: Session, name: str) -> list[QuoteRow]:
@@ -296,38 +329,43 @@ def all_quotes(session: Session, *, context: bool = False, filters: Filters = Fi
     return _rows(session, filters.apply(session, _select(context=context)), context=context)
 
 
-def speakers(session: Session) -> list[SpeakerRow]:
-    """Each quoted person with their number of quotes, most quoted first."""
+def speakers(session: Session, *, kind: str | None = None) -> list[SpeakerRow]:
+    """Each quoted speaker (or each of type `kind`: person | org) with their number of quotes, most quoted first."""
     count = func.count(StoredQuote.id).label("n")
     statement = (
-        select(Person.id, Person.name, count)
+        select(Person.id, Person.name, count, Person.type, Person.partial, Article.doc_id)
         .join(StoredQuote, StoredQuote.person_id == Person.id)
-        .group_by(Person.id)
-        .order_by(desc(count), Person.name)
+        .outerjoin(Article, (Article.id == Person.article_id) & Person.partial)
+        .group_by(Person.id, Article.doc_id)
+        .order_by(desc(count), Person.name, Person.id)
     )
+    if kind is not None:
+        statement = statement.where(Person.type == kind)
     found = session.execute(statement).all()
     aliases: dict[int, list[str]] = defaultdict(list)
     for person_id, alias in session.execute(select(PersonAlias.person_id, PersonAlias.name).order_by(PersonAlias.name)):
         aliases[person_id].append(alias)
-    roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    roles: dict[int, dict[str, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
     role_rows = session.execute(
-        select(PersonRole.person_id, PersonRole.role, Article.doc_id)
+        select(PersonRole.person_id, PersonRole.role, Article.doc_id, Article.published)
         .join(Article, PersonRole.article_id == Article.id)
         .order_by(Article.doc_id)
     )
-    for person_id, role, doc_id in role_rows:
-        roles[person_id][role].append(doc_id)
+    for person_id, role, doc_id, published in role_rows:
+        roles[person_id][role].append((doc_id, published))
     return [
         SpeakerRow(
             name=name,
             quotes=n,
             aliases=tuple(a for a in aliases[pid] if a != name),
             roles=tuple(
-                RoleSeen(role, tuple(docs))
-                for role, docs in sorted(roles[pid].items(), key=lambda item: (-len(item[1]), item[0]))
+                RoleSeen(role, tuple(d for d, _ in seen), tuple(p for _, p in seen))
+                for role, seen in sorted(roles[pid].items(), key=lambda item: (-len(item[1]), item[0]))
             ),
+            type=kind,
+            partial_in=doc_id if partial else None,
         )
-        for pid, name, n in found
+        for pid, name, n, kind, partial, doc_id in found
     ]
 
 
@@ -339,6 +377,7 @@ __all__ = [
     "quote",
     "search",
     "RoleSeen",
+    "UNCERTAIN",
     "SpeakerRow",
     "UnknownPerson",
     "all_quotes",

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import TITLES
+from quotes.name_checks import role_problems
 from quotes.names import ArticleNames, clean_name
 from quotes.records import Attribution
 
@@ -102,5 +103,5 @@ def _clean(span: Span, head: Token | None = None) -> str | None:
         return None
     if any(t.text in ("(", ")", "[", "]", "—", "–") or "\n" in t.text_with_ws for t in tokens[:-1]):  # a dateline, a list
         return None
-    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
-    return " ".join(text.split())
+    text = " ".join(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.split())
+    return None if role_problems(text) else text  # `’s`, `email`, dateline junk

@@ -17,7 +17,8 @@ HIDDEN = [
     "alembic_version", FTS_TABLE, *(f"{FTS_TABLE}_{s}" for s in ("data", "idx", "docsize", "config", "vocab")),
     TRIGRAM_TABLE, *(f"{TRIGRAM_TABLE}_{s}" for s in ("data", "idx", "docsize", "config")),
 ]
-ROW_COLUMNS = "quote_id, speaker, text, publisher, published, doc_id, paragraph"
+ROW_COLUMNS = "quote_id, speaker, speaker_type, confidence, text, publisher, published, doc_id, paragraph"
+PLUGINS = Path(__file__).parent / "datasette_plugins"  # quotes_name_key(): quotes.lookup.name_lookup_key in SQL
 
 WHO_SAID = f"""
 select {", ".join(f"r.{c.strip()}" for c in ROW_COLUMNS.split(","))}
@@ -27,18 +28,22 @@ order by {FTS_TABLE}.rank
 limit 200
 """
 
+# The same folded keys as `quotes said-by` (people.key, person_aliases.key): full name or
+# alias first, else a surname, in any case, accents, titles and apostrophe glyphs.
 BY_PERSON = f"""
 select {ROW_COLUMNS}
 from quote_rows
-where speaker in (
-    select p.name from people as p join person_aliases as a on a.person_id = p.id
-    where lower(a.name) = lower(trim(:name)) or lower(p.name) like '% ' || lower(trim(:name))
+where quote_id in (
+    select q.id from quotes as q join people as p on p.id = q.person_id
+    where p.key = quotes_name_key(:name)
+        or p.id in (select person_id from person_aliases where key = quotes_name_key(:name) and lookup)
+        or p.key like '% ' || quotes_name_key(:name)
 )
 order by published, doc_id, start
 """
 
 PEOPLE = """
-select p.name,
+select p.name, p.type, p.partial,
     (select count(*) from quotes where person_id = p.id) as quotes,
     (select group_concat(name, '; ') from person_aliases where person_id = p.id and name != p.name) as aliases,
     (select group_concat(role, '; ') from (select distinct role from person_roles where person_id = p.id)) as roles
@@ -65,7 +70,11 @@ def metadata(db_path: str | Path) -> dict[str, Any]:
                         "label_column": "text",
                     },
                     "quotes": {"facets": ["kind"], "fts_table": FTS_TABLE, "fts_pk": "id", "label_column": "text"},
-                    "people": {"label_column": "name", "description": "One row per person across articles."},
+                    "people": {
+                        "label_column": "name", "facets": ["type"],
+                        "description": "One row per speaker (person or org) across articles; "
+                        "a partial name (a surname alone) belongs to one article.",
+                    },
                     "articles": {"label_column": "doc_id", "facets": ["publisher"]},
                     **{name: {"hidden": True} for name in HIDDEN},
                 },
@@ -98,6 +107,7 @@ def datasette_args(db_path: str | Path, metadata_path: str | Path, *, host: str,
         "--metadata", str(metadata_path),
         "--host", host,
         "--port", str(port),
+        "--plugins-dir", str(PLUGINS),
         "--setting", "default_page_size", "50",
         "--setting", "sql_time_limit_ms", "3000",
     ]

@@ -20,7 +20,7 @@ ROWS = [
 def test_json_keeps_nested_values(capsys):
     emit(ROWS, Format.json)
     first = json.loads(capsys.readouterr().out)[0]
-    assert first["roles"] == [{"role": "State Department counsellor", "articles": ["a1", "a2"]}]
+    assert first["roles"] == [{"role": "State Department counsellor", "articles": ["a1", "a2"], "published": []}]
 
 
 def test_jsonl_is_one_object_a_line(capsys):
@@ -31,7 +31,8 @@ def test_jsonl_is_one_object_a_line(capsys):
 def test_csv_flattens_lists(capsys):
     emit(ROWS, Format.csv)
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0] == {"name": "Derek Chollet", "quotes": "3", "aliases": "Chollet", "roles": "State Department counsellor"}
+    assert rows[0] == {"name": "Derek Chollet", "quotes": "3", "aliases": "Chollet", "roles": "State Department counsellor",
+                       "type": "person", "partial_in": ""}
     assert rows[1]["aliases"] == "" and rows[1]["roles"] == ""
 
 
@@ -49,5 +50,5 @@ def test_a_command_can_draw_its_own_table(capsys):
 def test_the_default_table_has_a_column_per_field(capsys):
     emit(ROWS, Format.table)
     header, first, *_ = capsys.readouterr().out.splitlines()
-    assert header.split() == ["name", "quotes", "aliases", "roles"]
+    assert header.split() == ["name", "quotes", "aliases", "roles", "type", "partial_in"]
     assert "Derek Chollet" in first and "State Department counsellor" in first

@@ -33,7 +33,8 @@ def people(db) -> dict[str, dict]:
 
 def test_speakers_json_has_name_aliases_roles_and_quotes(db):
     shen = people(db)["Shen Dingli"]
-    assert shen == {"name": "Shen Dingli", "quotes": 1, "aliases": [], "roles": []}
+    assert shen == {"name": "Shen Dingli", "quotes": 1, "aliases": [], "roles": [], "type": "person",
+                    "partial_in": None}
 
 
 def test_merge_then_reingest_keeps_the_merge(db, session_factory, article):

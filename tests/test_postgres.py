@@ -93,11 +93,11 @@ def answers(factory) -> dict:
 
 MORE = (
     "Plans\n\nThe minister called it “the long-term plan for a café at a@b.com, 3.5 times bigger”.\n\n"
-    "“Zebras come last, alphabetically,” said zoe Adams.\n\n“Émile is here,” said Émile Zola.\n"
+    "“Zebras come last, alphabetically,” said van Zandt.\n\n“Émile is here,” said Émile Zola.\n"
 )
 MORE_QUOTES = [
     ("the long-term plan for a café at a@b.com, 3.5 times bigger", "Derek Chollet", "Chollet", "called"),
-    ("Zebras come last, alphabetically,", "zoe Adams", "zoe Adams", "said"),
+    ("Zebras come last, alphabetically,", "van Zandt", "van Zandt", "said"),  # lower case: after Z, before É
     ("Émile is here,", "Émile Zola", "Émile Zola", "said"),
 ]
 
@@ -108,7 +108,7 @@ MORE_QUOTES = [
 def test_migrations_make_the_schema_of_the_models(pg):
     engine = pg.kw["bind"]
     with engine.connect() as connection:
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0007"
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0008"
         skip = {"include_name": lambda name, type_, _: not is_search_table(name)}
         assert compare_metadata(MigrationContext.configure(connection, opts=skip), Base.metadata) == []
         indexes = set(connection.execute(text("select indexname from pg_indexes where tablename = 'quotes'")).scalars())
@@ -135,7 +135,7 @@ def test_the_same_answers_as_sqlite(pg, lite, article, attributions):
     on_pg, on_sqlite = answers(pg), answers(lite)
     for key, expected in on_sqlite.items():
         assert on_pg[key] == expected, key
-    assert [r.name for r in on_pg["speakers"]][-2:] == ["zoe Adams", "Émile Zola"]  # by code point, as SQLite
+    assert [r.name for r in on_pg["speakers"]][-2:] == ["van Zandt", "Émile Zola"]  # by code point, as SQLite
     assert all(on_pg["search"]), "each search finds something"
 
 

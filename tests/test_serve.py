@@ -82,3 +82,6 @@ def test_serve_pages_facets_and_canned_queries(server):
     assert [r["text"] for r in said] == ["relations have hit the cold ice"]
     by = json.loads(fetch(server + "/quotes_by_person.json?name=chollet&_shape=array"))
     assert [r["speaker"] for r in by] == ["Derek Chollet"]
+    for typed in ("Mr.+CHOLLET", "Counsellor+Derek+Chollet", "%C3%A7hollet"):  # titles folded; ç is c
+        by = json.loads(fetch(server + f"/quotes_by_person.json?name={typed}&_shape=array"))
+        assert [(r["speaker"], r["speaker_type"]) for r in by] == [("Derek Chollet", "person")], typed

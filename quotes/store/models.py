@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, text
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import false, text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from quotes.lookup import name_lookup_key
 
 # Named constraints, so that batch migrations on SQLite can refer to them.
 NAMING = {
@@ -78,17 +80,35 @@ class Article(Base):
     )
 
 
+WHOLE, PARTIAL = text("partial = false"), text("partial = true")
+
+
 class Person(Base):
-    """A speaker, by canonical full name; the same name is the same person."""
+    """A speaker, person or organisation, by canonical whole name; the same name is the same speaker.
+
+    A `partial` name (a first name or surname alone that its article never
+    expanded) belongs to that one article (`article_id`) and is unique there,
+    so `Bush` in two articles is two rows until a person merges them.
+    """
 
     __tablename__ = "people"
     __table_args__ = (
-        Index("ix_people_name", "name", unique=True),
-        Index("ix_people_name_lower", func.lower(text("name"))),  # find_people's lookups
+        Index("ix_people_name", "name", unique=True, sqlite_where=WHOLE, postgresql_where=WHOLE),
+        Index("ix_people_partial_name", "article_id", "name", unique=True, sqlite_where=PARTIAL, postgresql_where=PARTIAL),
+        Index("ix_people_key", "key"),  # find_people's lookups
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Binary)
+    type: Mapped[str] = mapped_column(String, default="person", server_default="person")  # person | org
+    partial: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    article_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a partial name's article
+    key: Mapped[str] = mapped_column(String, default="", server_default="")  # name_lookup_key(name), kept by `name`
+
+    @validates("name")
+    def _keyed(self, _field: str, name: str) -> str:
+        self.key = name_lookup_key(name)
+        return name
 
     quotes: Mapped[list[StoredQuote]] = relationship(back_populates="person")
     aliases: Mapped[list[PersonAlias]] = relationship(
@@ -116,8 +136,13 @@ class PersonAlias(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(Binary)
-    key: Mapped[str] = mapped_column(String)  # names.person_key(name)
+    key: Mapped[str] = mapped_column(String)  # lookup.name_lookup_key(name), kept by `name`
     lookup: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @validates("name")
+    def _keyed(self, _field: str, name: str) -> str:
+        self.key = name_lookup_key(name)
+        return name
 
     person: Mapped[Person] = relationship(back_populates="aliases")
 
@@ -177,6 +202,7 @@ class StoredQuote(Base):
     grp: Mapped[int] = mapped_column(Integer)  # segments of one multi-paragraph quote
     nested: Mapped[bool] = mapped_column(Boolean, default=False)
     detector_version: Mapped[str] = mapped_column(String)
+    confidence: Mapped[float | None] = mapped_column(Float, nullable=True)  # that the speaker is right; None: not scored
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     person: Mapped[Person | None] = relationship(back_populates="quotes")

@@ -1,7 +1,9 @@
 """People rows: finding a person by a name, aliases, roles, merging two rows.
 
 Helpers flush but never commit. The rules that decide who is the same person
-live in `quotes/people.py`; these only read and write.
+live in `quotes/people.py`; these only read and write. Every name is compared
+by `quotes.lookup.name_lookup_key`; an alias or role that `quotes.name_checks`
+finds is not one is never stored.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from quotes.names import person_key
+from quotes.lookup import name_lookup_key
+from quotes.name_checks import PERSON, name_problems, role_problems
 from quotes.store.models import Correction, Person, PersonAlias, PersonRole, StoredQuote
 
 MAX_CHAIN = 20  # corrections followed from one name (a cycle stops here)
@@ -19,37 +22,59 @@ def corrected_name(session: Session, name: str) -> str:
     """The name a person's corrections give `name` (itself when none does)."""
     latest: dict[str, str] = {}
     for old, target in session.execute(select(Correction.name, Correction.target).order_by(Correction.id)):
-        latest[person_key(old)] = target
+        latest[name_lookup_key(old)] = target
     for _ in range(MAX_CHAIN):
-        target = latest.get(person_key(name))
-        if target is None or person_key(target) == person_key(name):
+        target = latest.get(name_lookup_key(name))
+        if target is None or name_lookup_key(target) == name_lookup_key(name):
             break
         name = target
     return name
 
 
-def find_person(session: Session, name: str) -> Person | None:
-    """The person `name` means, through corrections and lookup aliases; None if new."""
+def find_person(session: Session, name: str, kind: str | None = None) -> Person | None:
+    """The whole-named speaker `name` means, through corrections and lookup aliases; None if new.
+
+    With `kind`, a lookup alias only leads to a speaker of that type (an
+    organisation never joins a person); the exact name still finds its row.
+    """
     name = " ".join(corrected_name(session, name).split())
-    person = session.scalar(
+    statement = (
         select(Person)
         .join(PersonAlias, PersonAlias.person_id == Person.id)
-        .where(PersonAlias.key == person_key(name), PersonAlias.lookup)
+        .where(PersonAlias.key == name_lookup_key(name), PersonAlias.lookup, Person.partial.is_(False))
         .order_by(PersonAlias.id)
         .limit(1)
     )
-    return person or session.scalar(select(Person).where(Person.name == name))
+    if kind is not None:
+        statement = statement.where(Person.type == kind)
+    person = session.scalar(statement)
+    return person or session.scalar(select(Person).where(Person.name == name, Person.partial.is_(False)))
 
 
-def get_or_create_person(session: Session, name: str) -> Person:
-    """The person with this canonical name, added (with the name as a lookup alias) if new.
+def get_or_create_person(
+    session: Session, name: str, *, kind: str = PERSON, partial: bool = False, article_id: int | None = None
+) -> Person:
+    """The speaker with this canonical name, added (a whole name as a lookup alias) if new.
 
     The one place a detected name becomes a Person: corrections are applied
-    here, so re-ingested quotes link to the corrected person.
+    here, so re-ingested quotes link to the corrected person. A `partial` name
+    (`Chollet`, never expanded by its article) is found and made only within
+    `article_id`: it joins nobody in another article unless a correction says so.
     """
-    person = find_person(session, name)
+    name = " ".join(name.split())
+    corrected = " ".join(corrected_name(session, name).split())
+    if partial and corrected == name:
+        person = session.scalar(
+            select(Person).where(Person.partial.is_(True), Person.article_id == article_id, Person.name == name)
+        )
+        if person is None:
+            person = Person(name=name, type=kind, partial=True, article_id=article_id)
+            session.add(person)
+            session.flush()
+        return person
+    person = find_person(session, corrected, kind)
     if person is None:
-        person = Person(name=" ".join(corrected_name(session, name).split()))
+        person = Person(name=corrected, type=kind, partial=False)
         session.add(person)
         session.flush()
         add_alias(session, person, person.name, lookup=True)
@@ -57,22 +82,40 @@ def get_or_create_person(session: Session, name: str) -> Person:
 
 
 def add_alias(session: Session, person: Person, name: str, *, lookup: bool = False) -> None:
-    """Remember that `person` goes by `name`; a lookup alias also links future quotes."""
+    """Remember that `person` goes by `name`; a lookup alias also links future quotes.
+
+    A name that is not one (`CEO`, `President`, `Obama Says`: see
+    `name_problems`) is not kept: through it a bare title in another article
+    would join this person. A partial person's names never link future quotes.
+    """
     name = " ".join(name.split())
-    if not name:
+    if not name or (name != person.name and _alias_problems(name, person.type, lookup)):
         return
+    lookup = lookup and not person.partial
     alias = session.scalar(
         select(PersonAlias).where(PersonAlias.person_id == person.id, PersonAlias.name == name)
     )
     if alias is None:
-        session.add(PersonAlias(person_id=person.id, name=name, key=person_key(name), lookup=lookup))
+        session.add(PersonAlias(person_id=person.id, name=name, lookup=lookup))
         session.flush()
     elif lookup and not alias.lookup:
         alias.lookup = True
 
 
+# A mention kept to show may be written with its role (`State Department counsellor Derek Chollet`).
+AS_WRITTEN = frozenset({"lower-case words: a sentence fragment", "too many words for a name"})
+
+
+def _alias_problems(name: str, kind: str, lookup: bool) -> list[str]:
+    problems = name_problems(name, kind)
+    return problems if lookup else [p for p in problems if p not in AS_WRITTEN]
+
+
 def add_role(session: Session, person: Person, article_id: int, role: str) -> None:
+    """Remember the role `article_id` states for `person`; junk (`’s`, `email`, a dateline) is dropped."""
     role = " ".join(role.split())
+    if role_problems(role):
+        return
     exists = session.scalar(
         select(PersonRole.id).where(
             PersonRole.person_id == person.id, PersonRole.article_id == article_id, PersonRole.role == role

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotes.detect import DETECTOR_VERSION
+from quotes.name_checks import is_partial, name_problems, speaker_kind
 from quotes.records import Attribution
 from quotes.store.models import Article, Person, StoredQuote, utcnow
 from quotes.store.people import add_alias, add_role, clear_roles, get_or_create_person
@@ -68,6 +69,12 @@ def add_article(
     transaction, so a crash leaves the old version or the new one. People are
     only ever added here, never changed or removed (see get_or_create_person);
     named mentions become their aliases and stated roles their roles.
+
+    A speaker name that is not a name (`name_problems`: `CEO`, `Obama Says`,
+    markup) is stored as no speaker, its words kept as the mention: the last
+    defence, whatever the resolver handed over. The speaker's type is the
+    resolver's (`speaker_type`) or else what the name says; a first name or
+    surname alone is a partial name, kept to this article.
     """
     digest = sha256(text)
     article = find_article(session, doc_id)
@@ -86,14 +93,22 @@ def add_article(
     article.published, article.publisher, article.url = published, publisher, url
     article.ingested_at = utcnow()
 
-    people: dict[str, Person] = {}
+    if article.id is None:
+        session.flush()  # partial names belong to the article: it needs its id
+    people: dict[tuple[str, str], Person] = {}
     seen: list[tuple[Person, Attribution]] = []
     for a in attributions:
         q = a.quote
-        person = None
-        if a.speaker and a.speaker.strip():
-            person = people.get(a.speaker) or get_or_create_person(session, a.speaker)
-            people[a.speaker] = person
+        person, mention, confidence = None, a.mention, a.confidence
+        name = " ".join((a.speaker or "").split())
+        kind = speaker_kind(name, a.speaker_type) if name else None
+        if name and name_problems(name, kind):
+            mention, confidence = mention or name, None  # the resolver's confidence was in that name
+        elif name:
+            person = people.get((name, kind)) or get_or_create_person(
+                session, name, kind=kind, partial=is_partial(name, kind), article_id=article.id
+            )
+            people[(name, kind)] = person
             seen.append((person, a))
         article.quotes.append(
             StoredQuote(
@@ -101,7 +116,8 @@ def add_article(
                 start=q.start,
                 end=q.end,
                 text=q.text,
-                speaker_mention=a.mention,
+                speaker_mention=mention,
+                confidence=confidence,
                 cue=a.cue,
                 kind=a.kind,
                 paragraph=q.paragraph,

@@ -1,0 +1,32 @@
+"""The one key every name lookup compares: `said-by`, `people merge`, ingest's
+lookup aliases and the Datasette query all fold a name with `name_lookup_key`.
+
+Users type `sorensen`, `Mayor Ruiz` and `O'Neill`; articles print `Sørensen`,
+`Elena Ruiz` and `O’Neill`. The key folds case, accents and apostrophe glyphs
+(`quotes.folding.fold`), full stops (`Donald J. Trump`), and the titles in
+front of a name, so each of those finds the person. The key is stored
+(`people.key`, `person_aliases.key`) and indexed, so lookups stay an index read.
+"""
+
+from __future__ import annotations
+
+from quotes.folding import fold
+
+# Titles dropped from the front of a name, as folded words. Only words that are
+# never the first word of a name or an organisation (`State`, `House` are kept).
+TITLES = frozenset("""
+mr mrs ms miss mx dr sen senator rep representative gov governor president vice secretary
+gen general rev prof professor mayor judge justice sir dame lord lady chairman chairwoman
+speaker ambassador minister prime premier commissioner congressman congresswoman
+capt lt col maj sgt adm cmdr cpl pvt former deputy chancellor sheriff counsellor counselor chief
+spokesman spokeswoman spokesperson adviser advisor attorney
+""".split())
+
+
+def name_lookup_key(name: str) -> str:
+    """`Mayor Elena Ruiz` -> `elena ruiz`, `Sørensen` -> `sorensen`, `O’Neill` -> `o'neill`,
+    `Donald J. Trump` -> `donald j trump`. A title alone stays (`President` -> `president`)."""
+    words = fold(name).replace(".", " ").split()
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,239 @@
+"""Is a stored speaker name a name? The last defence before a person row.
+
+The resolver should only ever hand storage whole names (`Derek Chollet`,
+`Ministry of Foreign Affairs`), but a misparsed headline, a dateline or a
+scrap of markup can still arrive as a speaker: `Obama Says`, `CEO`,
+`Hamptons (Abedin`, `>Sanders`, `id="7956"`. `name_problems` says what is
+wrong with such a name (nothing for a real one), so storage keeps the quote
+with its mention but no speaker, and the resolver can reject the candidate.
+
+Pure and fast: word lists and string tests, no model, no database.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.folding import APOSTROPHES, QUOTATION_MARKS
+
+PERSON, ORG = "person", "org"
+TYPES = (PERSON, ORG)
+
+# Titles and roles: a name made only of these is a role, not a name (`CEO`,
+# `Foreign Minister`, `Vice President`, `Secretary of State`).
+ROLE_WORDS = frozenset("""
+mr mrs ms miss mx dr sen senator rep representative gov governor president vice secretary
+gen general rev prof professor mayor judge justice sir dame lord lady chairman chairwoman chair
+speaker ambassador minister prime premier candidate nominee counsellor counselor assistant
+deputy chief commissioner congressman congresswoman leader attorney adviser advisor spokesman
+spokeswoman spokesperson director official officials capt lt col maj sgt adm cmdr cpl pvt
+ceo cfo coo cto executive executives founder cofounder co-founder editor head counsel envoy
+manager officer chancellor king queen prince princess pope emir sheikh host anchor moderator
+correspondent reporter analyst expert aide staffer lawmaker sheriff mp mep president-elect
+foreign state former acting interim general-secretary secretary-general chairperson
+""".split())
+# A person's name does not end in a role (`Hammers Wells Fargo CEO`, `CNN President`);
+# surnames that are also titles (`King`, `Prince`, `Judge`) are left out.
+TRAILING_ROLES = frozenset("""
+ceo cfo coo cto president minister secretary spokesman spokeswoman spokesperson director
+chairman chairwoman ambassador governor senator mayor official executive founder editor
+adviser advisor envoy commissioner deputy premier congressman congresswoman counsellor counselor
+""".split())
+# Words that make a headline, not a name: `Obama Says`, `Hillary Asking Moderator To Fact Check`.
+HEADLINE_WORDS = frozenset("""
+says say asks asked asking slams slammed hammers hammered blasts blasted calls called
+warns warned urges urged tells told claims claimed defends defended rips ripped responds
+responded vows vowed wants wanted gets got takes took makes made is are was were has have
+had will would can could should did does doesn't don't reacts reveals revealed admits
+admitted denies denied insists praises praised attacks attacked accuses accused explains
+explained suggests suggested thinks believes knows agrees disagrees hits fires fired
+announces announced confirms confirmed rejects rejected sues sued plans talks speaks spoke
+to for with about after over at from into against versus vs not no yes why how what when
+where who fact check
+""".split())
+# Words that are a page's furniture or a topic, not anyone's name.
+GENERIC_WORDS = frozenset("""
+transcript transcripts links link politics political insult insults news video videos photo
+photos related advertisement advertising comments comment share home opinion world business
+sports editorial update updates breaking watch read more click subscribe source sources report
+reports statement statements story stories article page menu search login sign newsletter
+email twitter facebook instagram tiktok youtube reddit post posts tweet tweets live blog
+analysis affairs council committee ministry department office agency bureau commission board
+authority court union association institute foundation group party campaign administration
+government officials people someone everyone nobody anonymous unknown various others other
+audience crowd caller callers guest guests voice voices narrator announcer interviewer
+question answer q a rival rivals
+""".split())
+# Words that make an organisation (`Ministry of Foreign Affairs`, `Aguas del Norte SA`).
+ORG_WORDS = frozenset("""
+ministry department committee council agency bureau commission office government administration
+party university college school institute institution association foundation corporation corp
+inc ltd llc plc sa ag gmbh co company companies group bank times post news network union court
+police army navy forces force authority board service services organization organisation
+federation league club fund centre center church parliament congress senate assembly
+cabinet pentagon kremlin embassy consulate campaign coalition alliance movement front
+tribunal agencies unions press media journal magazine review television radio broadcasting
+trust partners capital holdings industries laboratories labs systems technologies airlines
+airways railways energy oil motors pharmaceuticals hospital clinic observatory
+reuters bloomberg xinhua tass interfax
+""".split())
+# Countries and states that speak (`Israel said in a written submission`).
+COUNTRIES = frozenset("""
+afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
+belarus belgium bolivia bosnia brazil britain bulgaria cambodia canada chile china colombia
+croatia cuba cyprus czechia denmark ecuador egypt estonia ethiopia finland france georgia
+germany ghana greece hungary iceland india indonesia iran iraq ireland israel italy japan
+jordan kazakhstan kenya kosovo kuwait latvia lebanon libya lithuania luxembourg malaysia mali
+mexico moldova mongolia montenegro morocco myanmar nepal netherlands nicaragua niger nigeria
+norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar romania
+russia rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+taiwan tajikistan tanzania thailand tunisia turkey turkiye uganda ukraine uruguay uzbekistan
+venezuela vietnam yemen zambia zimbabwe moscow beijing washington tehran kyiv kiev
+""".split())
+# Lower-case words a name may hold: `Ludwig van Beethoven`, `Ministry of Foreign Affairs`.
+PERSON_PARTICLES = frozenset("de da del della der den di do dos du la le van von y bin ibn al el e st".split())
+ORG_PARTICLES = PERSON_PARTICLES | frozenset("of the for and on in at to des das für og och".split())
+
+MAX_PERSON_WORDS = 6  # `José Eduardo dos Santos Filho`; longer is a clause
+MAX_ORG_WORDS = 12  # `House Select Committee on the Strategic Competition ...`
+
+_MARKUP = re.compile(r"[<>{}=\\|]|&[a-z]+;|&#\d+;|https?:|www\.|\.(?:com|org|net|html?)\b", re.I)
+_BRACKETS = re.compile(r"[()\[\]]")
+_QUOTES = re.compile("[" + re.escape(QUOTATION_MARKS) + "]")
+_FRAGMENT_PUNCT = re.compile(r"[,;:!?…/*#]|\s[-–—]\s|[–—]")
+_HANDLE = re.compile(r"@?[A-Za-z0-9_]{2,30}")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}s?")  # IDF, CNN, NATO, AT&T
+_EDGE = "".join(APOSTROPHES) + "-–—.,"
+
+
+def _words(name: str) -> list[str]:
+    return name.split()
+
+
+def _key(word: str) -> str:
+    """A word as the lists hold it: lower case, no full stop, no possessive."""
+    word = word.lower().rstrip(".")
+    for a in APOSTROPHES:
+        word = word.removesuffix(a + "s")
+    return word
+
+
+def is_handle(name: str) -> bool:
+    """An online handle kept as written: one word with a digit, an underscore, an @ or no capital
+    (`acebush1`, `@realDonaldTrump`, `jane_doe`)."""
+    if " " in name or not _HANDLE.fullmatch(name):
+        return False
+    return name.startswith("@") or "_" in name or any(c.isdigit() for c in name) or not name[0].isupper()
+
+
+def looks_like_org(name: str) -> bool:
+    """Does the name itself say organisation? An acronym (`IDF`, `CNN`), an organisation word
+    (`Ministry of Foreign Affairs`, `Wells Fargo Bank`) or a country speaking (`Israel`)."""
+    words = _words(name)
+    if not words:
+        return False
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0].strip(".")):
+        return True
+    keys = [_key(w) for w in words]
+    if len(keys) == 1 and keys[0] in COUNTRIES:
+        return True
+    return any(k in ORG_WORDS for k in keys) and not all(k in GENERIC_WORDS | ROLE_WORDS for k in keys)
+
+
+def speaker_kind(name: str, speaker_type: str | None) -> str:
+    """The type to store: the resolver's when it gave one, else what the name says (person by default)."""
+    if speaker_type in TYPES:
+        return speaker_type
+    return ORG if looks_like_org(name) else PERSON
+
+
+def is_partial(name: str, speaker_type: str | None) -> bool:
+    """A first name or surname alone (`Chollet`, `Mr. Clinton`): a person, one word once
+    titles are gone, not a handle. Such a name is never joined across articles on its own."""
+    if speaker_kind(name, speaker_type) != PERSON or is_handle(name):
+        return False
+    words = [w for w in _words(name) if _key(w) not in ROLE_WORDS]
+    return len(words) <= 1
+
+
+def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
+    """What makes `name` not a speaker's name; empty for a real name.
+
+    `speaker_type` is `person`, `org` or None (then the name decides, see
+    `speaker_kind`). Each problem is a short phrase, e.g. `a title or role alone`.
+    """
+    problems: list[str] = []
+    name = name.strip()
+    if not name:
+        return ["empty"]
+    kind = speaker_kind(name, speaker_type)
+    words = _words(name)
+    keys = [_key(w) for w in words]
+
+    # 1. Characters no name has.
+    if _MARKUP.search(name):
+        problems.append("markup")
+    if _QUOTES.search(name):
+        problems.append("a quotation mark")
+    if _BRACKETS.search(name):
+        problems.append("a bracket")
+    if name[0] in _EDGE or name[-1] in _EDGE.replace(".", ""):  # `’s`, `-Sanders`; `Jr.` may end one
+        problems.append("starts or ends with punctuation")
+    if _FRAGMENT_PUNCT.search(name):
+        problems.append("punctuation inside: a sentence fragment")
+    if is_handle(name) and not problems:
+        return [] if keys[0].lstrip("@") not in GENERIC_WORDS else ["a generic word, not a name"]
+
+    # 2. Words no name is made of.
+    content = [k for k in keys if k not in {"of", "the", "and"}]
+    if all(k in ROLE_WORDS for k in content):
+        problems.append("a title or role alone")
+    elif all(k in GENERIC_WORDS | ROLE_WORDS for k in content) and (kind == PERSON or len(content) == 1):
+        problems.append("a generic word, not a name")  # `Ministry of Foreign Affairs` is whole
+    if kind == PERSON and len(keys) > 1 and keys[-1] in TRAILING_ROLES:
+        problems.append("ends in a role: a description, not a name")
+    if any(w[:1].isupper() and k in HEADLINE_WORDS for w, k in zip(words[1:], keys[1:])):
+        problems.append("a headline's words")
+    if len(words) > 1 and re.search(f"[{APOSTROPHES}]s$", words[-1]):
+        problems.append("a possessive")
+
+    # 3. The shape of a name.
+    particles = ORG_PARTICLES if kind == ORG else PERSON_PARTICLES
+    lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and _key(w) not in particles]
+    if lower and not (kind == ORG and len(lower) < len(words) / 2 and words[0][:1].isupper()):
+        problems.append("lower-case words: a sentence fragment")
+    if kind == PERSON and any(c.isdigit() for c in name):
+        problems.append("digits")
+    elif len(words) > 1 and re.search(r"\d{1,2}:\d{2}|\d{4}", name) and kind == ORG and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", name):
+        problems.append("a date or time")
+    if len(words) > (MAX_ORG_WORDS if kind == ORG else MAX_PERSON_WORDS):
+        problems.append("too many words for a name")
+    if re.search(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}", name) and not _mixed_case_ok(words):
+        problems.append("words run together")
+    return problems
+
+
+def _mixed_case_ok(words: list[str]) -> bool:
+    """`McDonald`, `DeSantis`, `LeBron`, `iPhone` are names; `PMBuddiesASSOCIATED` is not."""
+    return all(not re.search(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}", w) or re.fullmatch(r"[A-Z]{2,}s", w) for w in words)
+
+
+def role_problems(role: str) -> list[str]:
+    """What makes `role` not a role as an article states it (`’s`, `email`, `rival`,
+    `2016 10:14PMBuddiesASSOCIATED PRESSOhio Gov.`); empty for a real one."""
+    role = " ".join(role.split())
+    if not role:
+        return ["empty"]
+    problems = []
+    keys = [_key(w) for w in role.split()]
+    if not any(k.strip("".join(APOSTROPHES)) for k in keys) or role[0] in _EDGE:
+        problems.append("starts with punctuation")
+    if all(k in GENERIC_WORDS | {"rival", "rivals", "email", "emails", "aide"} - ROLE_WORDS for k in keys):
+        problems.append("a generic word, not a role")
+    if _MARKUP.search(role) or _QUOTES.search(role) or _BRACKETS.search(role):
+        problems.append("markup or quotation marks")
+    if re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", role):
+        problems.append("a date or time: dateline junk")
+    if re.search(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}", role) and not _mixed_case_ok(role.split()):
+        problems.append("words run together: dateline junk")
+    return problems

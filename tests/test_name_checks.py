@@ -1,0 +1,106 @@
+"""A stored name is a name: each kind of junk the PolNeAR ingest stored, and real names that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.name_checks import is_handle, is_partial, name_problems, role_problems, speaker_kind
+from quotes.lookup import name_lookup_key
+
+
+@pytest.mark.parametrize("name", [
+    "Derek Chollet", "Xi Jinping", "Martin Luther King Jr.", "Ludwig van Beethoven", "Beto O’Rourke",
+    "Sørensen", "Donald J. Trump", "Ron DeSantis", "Edward Said", "Will Smith", "J. K. Rowling",
+    "Kim Jong Un", "Sen. Bernie Sanders", "McDonald",
+])
+def test_real_person_names_pass(name):
+    assert name_problems(name, "person") == []
+
+
+@pytest.mark.parametrize("name", [
+    "Ministry of Foreign Affairs", "House Select Committee on the CCP", "IDF", "Israel", "Aguas del Norte",
+    "New York Times", "G20",
+])
+def test_real_organisation_names_pass(name):
+    assert name_problems(name, "org") == []
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("CEO", "a title or role alone"),
+    ("Ambassador", "a title or role alone"),
+    ("President", "a title or role alone"),
+    ("Foreign Minister", "a title or role alone"),
+    ("Secretary of State", "a title or role alone"),
+    ("Executive", "a title or role alone"),
+    ("Affairs", "a generic word, not a name"),
+    ("Council", "a generic word, not a name"),
+    ("Transcript", "a generic word, not a name"),
+    ("Links", "a generic word, not a name"),
+    ("Politics", "a generic word, not a name"),
+    ("Insult", "a generic word, not a name"),
+    ("Obama Says", "a headline's words"),
+    ("Hillary Asking Moderator To Fact Check", "a headline's words"),
+    ("Hammers Wells Fargo CEO", "ends in a role: a description, not a name"),
+    ("CNN President", "ends in a role: a description, not a name"),
+    ("Hamptons (Abedin", "a bracket"),
+    (">Sanders", "markup"),
+    ("paranoia,”Clinton", "a quotation mark"),
+    ("paranoia,”Clinton", "punctuation inside: a sentence fragment"),
+    ('id="7956a1"', "markup"),
+    ("Bill and Hillary", "lower-case words: a sentence fragment"),
+    ("the senator", "lower-case words: a sentence fragment"),
+    ("Hillary Clinton’s", "a possessive"),
+    ("2016 10:14PMBuddiesASSOCIATED PRESSOhio Gov.", "words run together"),
+    ("Trump Is Going To Win The Election Says Everyone Here", "too many words for a name"),
+    ("", "empty"),
+])
+def test_junk_is_not_a_name(name, problem):
+    assert problem in name_problems(name, None)
+
+
+@pytest.mark.parametrize("speaker_type", [None, "person", "org"])
+def test_a_title_alone_fails_whatever_the_type(speaker_type):
+    assert name_problems("CEO", speaker_type) and name_problems("Committee", speaker_type)
+
+
+def test_handles_are_kept_as_written():
+    assert is_handle("acebush1") and is_handle("@realDonaldTrump") and is_handle("jane_doe")
+    assert not is_handle("Chollet") and not is_handle("Derek Chollet")
+    assert name_problems("acebush1", None) == name_problems("@realDonaldTrump", "person") == []
+    assert not is_partial("acebush1", None)
+
+
+def test_the_name_says_organisation_when_the_resolver_does_not():
+    assert speaker_kind("IDF", None) == speaker_kind("Ministry of Foreign Affairs", None) == "org"
+    assert speaker_kind("Israel", None) == "org"  # a state speaking
+    assert speaker_kind("Derek Chollet", None) == "person"
+    assert speaker_kind("Israel", "person") == "person"  # the resolver's word wins
+
+
+def test_a_first_name_or_surname_alone_is_partial():
+    assert is_partial("Chollet", None) and is_partial("Mr. Clinton", "person") and is_partial("Hillary", None)
+    assert not is_partial("Derek Chollet", None) and not is_partial("IDF", None)
+
+
+@pytest.mark.parametrize("role", ["’s", "email", "rival", "2016 10:14PMBuddiesASSOCIATED PRESSOhio Gov."])
+def test_junk_is_not_a_role(role):
+    assert role_problems(role)
+
+
+@pytest.mark.parametrize("role", ["State Department counsellor", "Ohio Gov.", "former president",
+                                  "a fellow at the Brookings Institution", "Democratic candidate"])
+def test_real_roles_pass(role):
+    assert role_problems(role) == []
+
+
+@pytest.mark.parametrize("typed, printed", [
+    ("sorensen", "Sørensen"), ("Mayor Elena Ruiz", "Elena Ruiz"), ("O'Neill", "O’Neill"),
+    ("donald j trump", "Donald J. Trump"), ("  Derek   CHOLLET ", "Derek Chollet"),
+])
+def test_one_lookup_key_folds_case_accents_titles_and_apostrophes(typed, printed):
+    assert name_lookup_key(typed) == name_lookup_key(printed)
+
+
+def test_a_title_alone_keeps_its_key():
+    assert name_lookup_key("President") == "president"
+    assert name_lookup_key("Mayor Ruiz") == "ruiz"
