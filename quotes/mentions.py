@@ -50,10 +50,13 @@ class Mentions:
         for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
-        self.inside = inside_quotes(doc, quotes)
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+        self.inside = inside_quotes(doc, quotes, self.starts)
         self.names = ArticleNames()
         self._counts: dict[str, int] | None = None
-        for ent in doc.ents:
+        self.ents = list(doc.ents)  # Doc.ents builds every span anew on each call: read it once
+        self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        for ent in self.ents:
             if ent.label_ in NAME_ENTS or looks_like_person(ent):
                 self.names.add(ent.start_char, clean_name(ent.text))
                 self._titled(ent)
@@ -74,11 +77,15 @@ class Mentions:
         """How often the article names this person (its main people are named most)."""
         if self._counts is None:
             self._counts = {}
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 if ent.label_ in NAME_ENTS and (name := clean_name(ent.text)):
                     key = self.names.canonical(name, ent.start_char)
                     self._counts[key] = self._counts.get(key, 0) + 1
         return self._counts.get(canonical, 0)
+
+    def token_at(self, offset: int) -> int:
+        """The first token at or after a character offset (the last token if none)."""
+        return min(bisect.bisect_left(self.starts, offset), len(self.doc) - 1)
 
     def sent(self, i: int) -> Span:
         """The sentence of token `i` (Token.sent walks the document each time)."""
@@ -125,14 +132,14 @@ class Mentions:
         if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
             after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
             if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
-                ent = next(e for e in self.doc.ents if e.start == after.i)
+                ent = self.ent_of[after.i]
                 return clean_name(ent.text) or None
         if tok.ent_type_ in NAME_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            ent = self.ent_of[tok.i]
             return clean_name(ent.text) or None
         place = tok.ent_type_ in PLACE_ENTS and not self.names.knows(tok.text)
         if place and places and tok.ent_iob_ == "I":  # `the Las Vegas Sun`, tagged a place: all of it
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            ent = self.ent_of[tok.i]
             return clean_name(ent.text) or None
         bare = tok.tag_ in ("NN", "NNP") and not tok.is_stop and not any(c.dep_ in ("det", "poss") for c in tok.children)
         capitalised = (
@@ -172,7 +179,7 @@ class Mentions:
         """
         doc = self.doc
         want = PERSONAL_PRONOUNS.get(pronoun.lower())
-        tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
+        tok_i = self.token_at(offset)
         sent_start = self.sent(tok_i).start
         own = list(reversed(doc[sent_start:tok_i]))
         earlier = list(reversed(doc[max(0, sent_start - WINDOW) : sent_start]))
@@ -231,10 +238,10 @@ def looks_like_person(ent: Span) -> bool:
     )
 
 
-def inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
+def inside_quotes(doc: Doc, quotes: list[Quote], starts: list[int] | None = None) -> list[bool]:
     """For each token, whether it lies inside a quotation (marks included)."""
     inside = [False] * len(doc)
-    starts = [t.idx for t in doc]
+    starts = [t.idx for t in doc] if starts is None else starts
     for q in quotes:
         begin, end = max(0, q.start - 2), q.end + 2
         for i in range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)):

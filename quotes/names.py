@@ -4,8 +4,9 @@ An article names a person in full once (`State Department counsellor Derek
 Chollet`) and by surname after (`Chollet`, `Mr. Chollet`); the canonical name is
 the full one. People who share a surname stay apart (`Bill Clinton`, `Hillary
 Clinton`): a bare surname goes to the one the article names most often (the
-article's subject, not the spouse mentioned once), then to the one named last
-before it.
+article's subject, not the spouse mentioned once), then to the one it names
+first (the subject is introduced before the relatives: `Tanner Fischer` before
+`his mother, Adrianne Fischer`).
 """
 
 from __future__ import annotations
@@ -76,13 +77,19 @@ def title_gender(name: str) -> str | None:
     return "f" if first in FEMALE_TITLES else "m" if first in MALE_TITLES else None
 
 
-def name_key(name: str) -> tuple[list[str], str | None]:
-    """Lower-case name words without titles, and the suffix (`jr`) if any."""
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> tuple[tuple[str, ...], str | None]:
     words = [w.lower().rstrip(".") for w in name.split() if w.lower().rstrip(".") not in TITLES]
     suffix = None
     if words and words[-1] in SUFFIXES:
         suffix = words.pop()
-    return words, suffix
+    return tuple(words), suffix
+
+
+def name_key(name: str) -> tuple[list[str], str | None]:
+    """Lower-case name words without titles, and the suffix (`jr`) if any."""
+    words, suffix = _name_key(name)
+    return list(words), suffix
 
 
 
@@ -152,8 +159,9 @@ class ArticleNames:
         words, _ = name_key(name)
         if len(words) >= 2:
             full = _drop_leading_epithet(strip_title(name))
-            self.full.append((offset, full))
             self.words.update(full.split())
+            if words[0] not in PARTICLES:  # `De La Rosa` is a surname: it expands, it does not name in full
+                self.full.append((offset, full))
 
     def add_spelled(self, text: str) -> None:
         """Full names the tagger missed, read from the text: a given name and
@@ -190,8 +198,8 @@ class ArticleNames:
                 form = self._longest_form(fw, fs) or full
                 people.setdefault(form, []).append(o)
         if people:
-            # the one the article names most; on a tie, the one named last before here
-            return max(people, key=lambda f: (len(people[f]), max((o for o in people[f] if o <= offset), default=-1)))
+            # the one the article names most; on a tie, the one it names first
+            return max(people, key=lambda f: (len(people[f]), -min(people[f])))
         for _, full in self.full:  # a first name alone (`Hillary`)
             fw, fs = name_key(full)
             if fw[0] == word and fs is None:

@@ -40,7 +40,7 @@ def candidates(m: Mentions, offset: int, pronoun: str, speakers: list[str], rule
     canonical name, described by its nearest mention."""
     doc = m.doc
     want = PERSONAL_PRONOUNS.get(pronoun.lower())
-    tok_i = next((t.i for t in doc if t.idx >= offset), len(doc) - 1)
+    tok_i = m.token_at(offset)
     sent_no = m.sent_of[tok_i]
     para = m.text.rfind("\n", 0, offset)
     found: dict[str, Candidate] = {}

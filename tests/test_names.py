@@ -38,3 +38,14 @@ def test_a_title_alone_is_the_person_the_article_gives_it_to():
 
 def test_titles_of_other_countries_are_titles():
     assert names_of("Mokitimi Tšosane").canonical("Adv Tšosane", 100) == "Mokitimi Tšosane"
+
+
+def test_a_shared_surname_goes_to_the_person_introduced_first_on_a_tie():
+    # `said Tanner Fischer` ... `Fischer’s mother, Adrianne Fischer` ... `said Fischer`
+    names = names_of("Tanner Fischer", "Adrianne Fischer")
+    assert names.canonical("Fischer", 100) == "Tanner Fischer"
+
+
+def test_a_surname_starting_with_a_particle_is_not_a_full_name():
+    names = names_of("Alano De La Rosa", "De La Rosa")
+    assert names.canonical("De La Rosa", 100) == "Alano De La Rosa"

@@ -18,11 +18,17 @@ For each quotation, in order:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc
 
 from quotes import ranker
+from quotes.attribute import features, model
+from quotes.attribute.candidates import ArticleMentions
+from quotes.attribute.decide import decide
 from quotes.attribute.sources import Article
 from quotes.mentions import Mentions, Source
 from quotes.records import Attribution, Quote
@@ -33,9 +39,34 @@ OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "`
 Resolver = Callable[[Mentions, int, str, list[str]], "str | None"]
 
 
-def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None) -> list[Attribution]:
-    """One Attribution per quote, in the same order. `resolver` picks the person
-    a pronoun means (by default the shipped ranker, or the rule without it)."""
+@dataclass
+class RulePass:
+    """What the rules read from one article: each quotation's source and answer."""
+
+    article: Article
+    sources: list[Source | None]
+    answers: list[Attribution]
+    table: ArticleMentions
+
+
+def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None, use_model: bool = True) -> list[Attribution]:
+    """One Attribution per quote, in the same order: the rules' reading, then
+    the learned model's choice among the candidates (when one is shipped)."""
+    rules = rule_pass(doc, quotes, resolver=resolver)
+    trained = model.shipped() if use_model else None
+    if trained is None:
+        kind = rules.table.kind
+        return [dataclasses.replace(a, speaker_type=kind.get(a.speaker, "person") if a.speaker else None) for a in rules.answers]
+    names = [rules.table.candidates(i, rules.answers) for i in range(len(quotes))]
+    rows = [features.matrix(rules.table, quotes, rules.answers, rules.sources, i, n) for i, n in enumerate(names)]
+    scores = trained.score(np.vstack(rows)) if rows else np.zeros(0)
+    split = np.cumsum([len(r) for r in rows])[:-1]
+    return decide(rules.table, rules.answers, names, np.split(scores, split), trained)
+
+
+def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None) -> RulePass:
+    """The rules' answers. `resolver` picks the person a pronoun means (by
+    default the shipped pronoun ranker, or the rule without it)."""
     if resolver is None:
         weights = ranker.shipped_weights()
         resolver = lambda m, offset, pronoun, speakers: ranker.resolve(m, offset, pronoun, speakers, weights)  # noqa: E731
@@ -60,7 +91,7 @@ def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
             out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
         if out[-1].speaker:
             speakers.append(out[-1].speaker)
-    return out
+    return RulePass(article, sources, out, ArticleMentions(article, quotes))
 
 
 def _share_within_groups(quotes: list[Quote], sources: list[Source | None]) -> None:

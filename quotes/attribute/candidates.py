@@ -1,0 +1,141 @@
+"""Who could have said a quotation: the people and organisations an article names.
+
+Read once per article (`ArticleMentions`): every name the tagger marks, made
+canonical (`Chollet` -> `Derek Chollet`), with where it stands (sentence,
+paragraph, inside a quotation or not) and its role (subject of a speech verb,
+subject of anything). For each quotation the candidates are those named near it,
+the speakers the rules gave the quotations around it, the article's most named
+people, and "no named speaker" (None).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from quotes.cues import is_cue
+from quotes.mentions import Mentions
+from quotes.records import Attribution, Quote
+
+SPEAKER_ENTS = {"PERSON", "ORG"}
+VOICE_ENTS = {"GPE", "NORP"}  # a state speaks only as the subject of a speech verb (`Israel said`)
+BEFORE, AFTER = 3, 1  # paragraphs around a quotation whose names are its candidates
+TOP = 3  # the article's most named people are candidates everywhere
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where the article names a candidate."""
+
+    name: str  # canonical within the article
+    kind: str  # person | org
+    token: int  # the name's last token
+    sent: int
+    paragraph: int  # among the article's non-empty lines
+    in_quote: bool
+    subject: bool  # subject of a verb
+    cue_subject: bool  # subject of a speech verb (`Chollet said`)
+
+
+class ArticleMentions:
+    """Every name in one article, read once and shared by all its quotations."""
+
+    def __init__(self, m: Mentions, quotes: list[Quote]) -> None:
+        self.m = m
+        text = m.text
+        self._lines = [i for i, c in enumerate(text) if c == "\n"]
+        blank = [text[a + 1 : b].strip() == "" for a, b in zip([-1, *self._lines], [*self._lines, len(text)])]
+        self._line_rank = [0] * len(blank)  # line number -> index among non-empty lines
+        rank = 0
+        for n, empty in enumerate(blank):
+            self._line_rank[n] = rank
+            rank += not empty
+        self.mentions = [mention for ent in m.ents if (mention := self._read(ent)) is not None]
+        self.by_name: dict[str, list[NameMention]] = {}
+        for mention in self.mentions:
+            self.by_name.setdefault(mention.name, []).append(mention)
+        counts = Counter(mention.name for mention in self.mentions if mention.kind == "person")
+        self.ranked = [name for name, _ in counts.most_common()]
+        self.kind = {name: Counter(x.kind for x in ms).most_common(1)[0][0] for name, ms in self.by_name.items()}
+        self.quote_paragraphs = [self.paragraph(q.start) for q in quotes]
+        firsts = sorted((ms[0].token, name) for name, ms in self.by_name.items())
+        self.introduced = {name: n for n, (_, name) in enumerate(firsts)}  # 0 for the first named
+        self.narrated = [x for x in self.mentions if not x.in_quote]  # in token order
+        self.narrated_tokens = [x.token for x in self.narrated]
+        self.per_paragraph: dict[int, Counter] = {}
+        for x in self.narrated:
+            self.per_paragraph.setdefault(x.paragraph, Counter())[x.name] += 1
+
+    def paragraph(self, offset: int) -> int:
+        """The non-empty line that holds `offset`."""
+        return self._line_rank[bisect.bisect_left(self._lines, offset)]
+
+    def _read(self, ent) -> NameMention | None:
+        m, last = self.m, ent[-1]
+        head = last
+        if ent.label_ in SPEAKER_ENTS:
+            if ent.label_ == "PERSON" or m.names.knows(last.text):
+                found = m.person_at(last)
+                if found is None:
+                    return None
+                name, kind = found[1], "person"
+            else:
+                name, kind = org_name(ent), "org"
+        elif ent.label_ in VOICE_ENTS and head.dep_ in ("nsubj", "nsubjpass") and is_cue(head.head):
+            name, kind = org_name(ent), "org"
+        else:
+            return None
+        if not name:
+            return None
+        return NameMention(
+            name=name,
+            kind=kind,
+            token=last.i,
+            sent=m.sent_of[last.i],
+            paragraph=self.paragraph(last.idx),
+            in_quote=m.inside[last.i],
+            subject=head.dep_ in ("nsubj", "nsubjpass"),
+            cue_subject=head.dep_ in ("nsubj", "nsubjpass") and is_cue(head.head),
+        )
+
+    def candidates(self, i: int, rules: list[Attribution]) -> list[str | None]:
+        """Everyone who could have said quotation `i`, given the rules' answers."""
+        p = self.quote_paragraphs[i]
+        names: dict[str | None, None] = {None: None}
+        for who in (rules[i].speaker, *(a.speaker for a in rules[max(0, i - 3) : i + 2])):
+            if who:
+                names[who] = None
+        for mention in self.mentions:
+            if p - BEFORE <= mention.paragraph <= p + AFTER:
+                names[mention.name] = None
+        for name in self.ranked[:TOP]:
+            names[name] = None
+        return list(names)
+
+
+def org_name(ent) -> str:
+    """An organisation as the article names it, whole: `Russia’s Defense
+    Ministry`, `the Ministry of Foreign Affairs` without its article."""
+    doc = ent.doc
+    start = ent.start
+    # `Russia’s Defense Ministry`: the country that owns it is part of its name
+    if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ in ("GPE", "NORP"):
+        start = doc[start - 2].i
+        while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_ == doc[start].ent_type_:
+            start -= 1
+    text = doc[start : ent.end].text
+    words = text.split()
+    if words and words[0].lower() == "the":
+        text = " ".join(words[1:])
+    return clean_org(text)
+
+
+def clean_org(text: str) -> str:
+    """Outer punctuation and a trailing possessive off an organisation's name."""
+    text = text.strip(" ,.;:-–—\"“”‘’'()")
+    for tail in ("’s", "'s"):
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+    return text if any(c.isalpha() for c in text) else ""
+

@@ -1,0 +1,52 @@
+"""The decision: each quotation's speaker is its best-scored candidate.
+
+The rules' answer is kept (with the phrase and cue they read) when the model
+agrees with it; when it does not, the model's pick replaces the speaker and
+the rules' source phrase stays as what the article wrote. Confidence is the
+calibrated chance that the pick is right.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from quotes.attribute.candidates import ArticleMentions
+from quotes.attribute.model import Margins, Model, share_of_best
+from quotes.records import Attribution
+
+
+def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, margins: Margins) -> tuple[int, float]:
+    """The index of the chosen candidate and the share of the softmax it holds."""
+    best, share = share_of_best(score)
+    if names[best] is None:  # no named speaker only when clearly better than the best name
+        named = [n for n, name in enumerate(names) if name is not None]
+        runner = max(named, key=lambda n: score[n], default=None)
+        if runner is not None and score[best] - score[runner] < margins.null:
+            best = runner
+    rule_at = names.index(rule_speaker) if rule_speaker in names else None
+    if rule_at is not None and best != rule_at and score[best] - score[rule_at] < margins.rule:
+        best = rule_at
+    weights = np.exp(score - score.max())
+    return best, float(weights[best] / weights.sum())
+
+
+def decide(
+    table: ArticleMentions, rules: list[Attribution], names: list[list[str | None]], scores: list[np.ndarray], model: Model
+) -> list[Attribution]:
+    out = []
+    for rule, cands, score in zip(rules, names, scores):
+        best, share = pick(cands, score, rule.speaker, model.margins)
+        speaker = cands[best]
+        kind = rule.kind if speaker == rule.speaker else ("inferred" if speaker else "unnamed")
+        out.append(
+            dataclasses.replace(
+                rule,
+                speaker=speaker,
+                kind=kind,
+                speaker_type=table.kind.get(speaker, "person") if speaker else None,
+                confidence=round(model.confidence(share), 3),
+            )
+        )
+    return out

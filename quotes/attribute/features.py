@@ -1,0 +1,138 @@
+"""What the model knows about one candidate speaker of one quotation.
+
+Each feature is a number; `FEATURES` fixes their order in the model's input.
+Three groups: what the rules concluded (their pick, which rule fired, what kind
+of source phrase it read), where and how the article names the candidate
+(distance, role, salience, inside the quotation or not), and the layout of the
+quotation (does it open its paragraph, who spoke the quotations around it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+
+import numpy as np
+
+from quotes.attribute.candidates import ArticleMentions
+from quotes.attribute.sources import SOURCE_RULES
+from quotes.cues import PERSONAL_PRONOUNS
+from quotes.mentions import Source
+from quotes.records import Attribution, Quote
+
+KINDS = ("named", "pronoun", "description", "continuation", "nominal", "none")
+ORG_NOUNS = frozenset("""
+ministry department agency bureau office committee council commission board
+government administration army military police force court company firm bank
+group union party campaign organisation organization foundation institute
+university school association federation league club network team centre center
+authority regulator service caucus coalition alliance embassy spokesperson
+""".split())
+FAR = 20  # sentences: further than this counts as this far
+
+FEATURES = (
+    "is_null", "rule_pick", "rule_null", *(f"kind_{k}" for k in KINDS), *(f"rule_{r}" for r in SOURCE_RULES),
+    "no_source", "prev_speaker", "next_speaker", "prev2_speaker", "times_quoted", "article_mentions",
+    "article_rank", "top_person", "mentions_paragraph", "mentions_prev_paragraph", "mentions_window",
+    "nearest_before", "nearest_after", "named_in_quote", "only_in_quotes", "cue_subject_near",
+    "subject_paragraph", "subject_before", "introduced_rank", "in_headline", "is_org", "one_word",
+    "gender_agrees", "gender_clashes", "description_fits", "org_description", "opens_paragraph",
+    "whole_paragraph", "quote_words", "paragraph_no", "first_quote", "mentions_after_paragraph",
+    "article_quotes", "article_quote_share", "spoke_prev_paragraph", "spoke_this_paragraph",
+    "pronoun_org", "window_rank", "last_subject_before", "last_named_before", "paragraphs_since_spoke",
+)
+INDEX = {name: n for n, name in enumerate(FEATURES)}
+
+
+def matrix(
+    table: ArticleMentions, quotes: list[Quote], rules: list[Attribution], sources: list[Source | None], i: int,
+    names: list[str | None],
+) -> np.ndarray:
+    """One row of FEATURES per candidate name of quotation `i` (None: no named speaker)."""
+    q, rule, source = quotes[i], rules[i], sources[i]
+    m = table.m
+    p = table.quote_paragraphs[i]
+    q_tok = m.token_at(q.start)
+    q_sent = m.sent_of[q_tok]
+    lo = m.text.rfind("\n", 0, q.start) + 1
+    hi = m.text.find("\n", q.end)
+    hi = len(m.text) if hi == -1 else hi
+    shared = np.zeros(len(FEATURES))
+    shared[INDEX["rule_null"]] = rule.speaker is None
+    kind = rule.kind if rule.kind in KINDS else "none"
+    shared[INDEX[f"kind_{kind}"]] = 1
+    if source is not None and source.rule:
+        shared[INDEX[f"rule_{source.rule}"]] = 1
+    shared[INDEX["no_source"]] = source is None
+    shared[INDEX["opens_paragraph"]] = m.text[lo : q.start].strip(" \"“”‘’'«»„") == ""
+    shared[INDEX["whole_paragraph"]] = len(m.text[lo:hi].strip()) <= len(q.text) + 4
+    shared[INDEX["quote_words"]] = math.log1p(len(q.text.split()))
+    shared[INDEX["paragraph_no"]] = min(p, 10)
+    shared[INDEX["first_quote"]] = i == 0
+    want = PERSONAL_PRONOUNS.get((rule.mention or "").lower()) if kind == "pronoun" else None
+    head = (rule.mention or "").split()[-1:] or [""]
+    head_word = head[0].lower()
+    speakers_before = [a.speaker for a in rules[:i]]
+    quoted = Counter(a.speaker for a in rules if a.speaker)
+    n_quoted = sum(quoted.values())
+    near = {a.speaker: table.quote_paragraphs[j] for j, a in enumerate(rules) if j != i and a.speaker and p - 1 <= table.quote_paragraphs[j] <= p}
+    window = sum((table.per_paragraph.get(k, Counter()) for k in range(p - 3, p + 1)), Counter())
+    window_rank = {name: n for n, (name, _) in enumerate(window.most_common())}
+    narrated = table.narrated[max(0, bisect.bisect_left(table.narrated_tokens, q_tok) - 30) : bisect.bisect_left(table.narrated_tokens, q_tok)]
+    last_subject = next((x.name for x in reversed(narrated) if x.subject), None)
+    last_named = narrated[-1].name if narrated else None
+    last_spoke = {a.speaker: table.quote_paragraphs[j] for j, a in enumerate(rules[:i]) if a.speaker}
+    rows = np.tile(shared, (len(names), 1))
+    for r, name in enumerate(names):
+        row = rows[r]
+        if name is None:
+            row[INDEX["is_null"]] = 1
+            continue
+        mentions = table.by_name.get(name, [])
+        outside = [x for x in mentions if not x.in_quote]
+        row[INDEX["rule_pick"]] = name == rule.speaker
+        row[INDEX["window_rank"]] = min(window_rank.get(name, 6), 6)
+        row[INDEX["last_subject_before"]] = name == last_subject
+        row[INDEX["last_named_before"]] = name == last_named
+        row[INDEX["paragraphs_since_spoke"]] = min(p - last_spoke[name], 10) if name in last_spoke else 11
+        row[INDEX["prev_speaker"]] = i > 0 and rules[i - 1].speaker == name
+        row[INDEX["prev2_speaker"]] = i > 1 and rules[i - 2].speaker == name
+        row[INDEX["next_speaker"]] = i + 1 < len(rules) and rules[i + 1].speaker == name
+        row[INDEX["times_quoted"]] = math.log1p(speakers_before.count(name))
+        row[INDEX["article_quotes"]] = math.log1p(quoted[name])
+        row[INDEX["article_quote_share"]] = quoted[name] / n_quoted if n_quoted else 0.0
+        row[INDEX["spoke_prev_paragraph"]] = near.get(name) == p - 1
+        row[INDEX["spoke_this_paragraph"]] = near.get(name) == p
+        row[INDEX["article_mentions"]] = math.log1p(len(mentions))
+        rank = table.ranked.index(name) if name in table.ranked else 6
+        row[INDEX["article_rank"]] = min(rank, 6)
+        row[INDEX["top_person"]] = rank == 0
+        row[INDEX["mentions_paragraph"]] = sum(x.paragraph == p for x in outside)
+        row[INDEX["mentions_prev_paragraph"]] = sum(x.paragraph == p - 1 for x in outside)
+        row[INDEX["mentions_after_paragraph"]] = sum(x.paragraph == p + 1 for x in outside)
+        row[INDEX["mentions_window"]] = sum(p - 3 <= x.paragraph <= p for x in outside)
+        before = [q_sent - x.sent for x in outside if x.token < q_tok]
+        after = [x.sent - q_sent for x in outside if x.token >= q_tok]
+        row[INDEX["nearest_before"]] = min([FAR, *before])
+        row[INDEX["nearest_after"]] = min([FAR, *after])
+        row[INDEX["named_in_quote"]] = any(q.start <= m.doc[x.token].idx < q.end for x in mentions)
+        row[INDEX["only_in_quotes"]] = bool(mentions) and not outside
+        row[INDEX["cue_subject_near"]] = any(x.cue_subject and abs(x.sent - q_sent) <= 1 for x in outside)
+        row[INDEX["subject_paragraph"]] = any(x.subject and x.paragraph == p for x in outside)
+        row[INDEX["subject_before"]] = any(x.subject and 0 <= q_sent - x.sent <= 3 and x.token < q_tok for x in outside)
+        row[INDEX["introduced_rank"]] = min(table.introduced.get(name, 10), 10)
+        row[INDEX["in_headline"]] = any(x.paragraph == 0 for x in mentions)
+        is_org = table.kind.get(name) == "org"
+        row[INDEX["is_org"]] = is_org
+        row[INDEX["one_word"]] = len(name.split()) == 1
+        row[INDEX["pronoun_org"]] = want is not None and is_org
+        if want is not None and not is_org:
+            gender = m.names.gender(name)
+            row[INDEX["gender_agrees"]] = gender == want
+            row[INDEX["gender_clashes"]] = gender is not None and gender != want
+        if kind == "description":
+            row[INDEX["description_fits"]] = head_word in name.lower().split()
+            row[INDEX["org_description"]] = head_word in ORG_NOUNS and is_org
+    return rows
+
