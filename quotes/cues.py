@@ -54,6 +54,15 @@ official representative representatives officer officers employee employees
 lawmaker lawmakers operative operatives strategist strategists
 """.split())
 
+# Heads of descriptions that mean an organisation (`the ministry said`, `the bank wrote`).
+ORG_NOUNS = frozenset("""
+ministry department agency bureau office committee council commission board
+government administration army military police force court company firm bank
+group union party campaign organisation organization foundation institute
+university school association federation league club network team centre center
+authority regulator service caucus coalition alliance embassy spokesperson
+""".split())
+
 # Determiners that make a description definite (`the senator`): it points back.
 DEFINITE = frozenset("the this that his her their its".split())
 

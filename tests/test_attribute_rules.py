@@ -207,3 +207,12 @@ def test_a_possessive_before_a_noun_of_speech_is_the_source():
         "Mr. Obama's lyrical rejection of \"a politics of cynicism\" drew the loudest cheers of the evening."
     )
     assert speakers(text) == [("a politics of", "Obama")]
+
+
+def test_a_description_of_an_organisation_means_the_organisation_named_before():
+    text = (
+        "Russia’s Defense Ministry on Sunday confirmed the strike on Kyiv.\n\n"
+        "President Volodymyr Zelenskyy called it a war crime.\n\n"
+        "The ministry added that the strike was “a response to terrorist attacks.”"
+    )
+    assert speakers(text) == [("a response to", "Russia’s Defense Ministry")]

@@ -29,6 +29,7 @@ from quotes import ranker
 from quotes.attribute import features, model
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.decide import decide
+from quotes.cues import ORG_NOUNS
 from quotes.attribute.sources import Article
 from quotes.mentions import Mentions, Source
 from quotes.records import Attribution, Quote
@@ -71,6 +72,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
         weights = ranker.shipped_weights()
         resolver = lambda m, offset, pronoun, speakers: ranker.resolve(m, offset, pronoun, speakers, weights)  # noqa: E731
     article = Article(doc, quotes)
+    table = ArticleMentions(article, quotes)
     sources = [article.find_source(q) for q in quotes]
     _share_within_groups(quotes, sources)
     out: list[Attribution] = []
@@ -83,7 +85,9 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
             speaker = None
             head = (src.mention or "").split()[-1:] or [""]
             if src.kind == "named" and src.name:
-                speaker = article.names.canonical(src.name, src.offset)
+                speaker = table.org_whole(src.name, src.offset) or article.names.canonical(src.name, src.offset)
+            elif src.kind == "description" and head[0].lower() in ORG_NOUNS:
+                speaker = table.org_before(src.offset, head[0])  # `the ministry said`: an organisation, never a person
             elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
                 speaker = resolver(article, src.offset, head[0], speakers)
             elif src.kind == "nominal":
@@ -91,7 +95,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
             out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
         if out[-1].speaker:
             speakers.append(out[-1].speaker)
-    return RulePass(article, sources, out, ArticleMentions(article, quotes))
+    return RulePass(article, sources, out, table)
 
 
 def _share_within_groups(quotes: list[Quote], sources: list[Source | None]) -> None:

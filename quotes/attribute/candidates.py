@@ -99,6 +99,26 @@ class ArticleMentions:
             cue_subject=head.dep_ in ("nsubj", "nsubjpass") and is_cue(head.head),
         )
 
+    def org_before(self, offset: int, noun: str) -> str | None:
+        """The organisation a description means (`the ministry` after `Russia’s
+        Defense Ministry`): the latest one named before it whose name has the
+        noun, else the latest one named in the three paragraphs before."""
+        p = self.paragraph(offset)
+        before = [x for x in self.narrated if x.kind == "org" and self.m.doc[x.token].idx < offset and x.paragraph >= p - 3]
+        fits = [x for x in before if noun.lower() in x.name.lower().split()]
+        found = (fits or before)[-1:]
+        return found[0].name if found else None
+
+    def org_whole(self, name: str, offset: int) -> str | None:
+        """An organisation's whole name where the rules read part of it
+        (`Ministry` of `Russia’s Defense Ministry`)."""
+        tok = self.m.token_at(offset)
+        found = next((x for x in self.mentions if x.kind == "org" and self.m.ent_of.get(tok) is not None
+                      and self.m.ent_of[tok].end - 1 == x.token), None)
+        if found is None or self.m.names.knows(name.split()[-1]) or len(found.name.split()) <= len(name.split()):
+            return None  # a person's name the tagger took for an organisation, or nothing more to add
+        return found.name if name.split()[-1:] == found.name.split()[-1:] else None
+
     def candidates(self, i: int, rules: list[Attribution]) -> list[str | None]:
         """Everyone who could have said quotation `i`, given the rules' answers."""
         p = self.quote_paragraphs[i]

@@ -17,18 +17,11 @@ import numpy as np
 
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.sources import SOURCE_RULES
-from quotes.cues import PERSONAL_PRONOUNS
+from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.mentions import Source
 from quotes.records import Attribution, Quote
 
 KINDS = ("named", "pronoun", "description", "continuation", "nominal", "none")
-ORG_NOUNS = frozenset("""
-ministry department agency bureau office committee council commission board
-government administration army military police force court company firm bank
-group union party campaign organisation organization foundation institute
-university school association federation league club network team centre center
-authority regulator service caucus coalition alliance embassy spokesperson
-""".split())
 FAR = 20  # sentences: further than this counts as this far
 
 FEATURES = (
