@@ -216,3 +216,19 @@ def test_a_description_of_an_organisation_means_the_organisation_named_before():
         "The ministry added that the strike was “a response to terrorist attacks.”"
     )
     assert speakers(text) == [("a response to", "Russia’s Defense Ministry")]
+
+
+def test_a_role_and_a_name_parsed_as_two_subjects_give_the_name():
+    text = (
+        '"Digital terrorists use negative propaganda to get their demands met," '
+        "Pakistani military spokesperson Lt. Gen. Ahmed Sharif Chaudhry had said."
+    )
+    assert speakers(text) == [("Digital terrorists use", "Ahmed Sharif Chaudhry")]
+
+
+def test_a_reported_cue_right_before_the_colon_gives_the_inner_speaker():
+    text = (
+        "Marina Lacerda met Jeffrey Epstein when she was 14.\n\n"
+        "Lacerda said Epstein told her: “You are going to be a star one day.”"
+    )
+    assert speakers(text) == [("You are going", "Jeffrey Epstein")]

@@ -50,13 +50,15 @@ class Article(LayoutRules):
         """The subject of the speech verb (or `according to`, or a speech noun's
         possessor) the quotation hangs from, or else the nearest one."""
         quote_tokens = range(span.start, span.end)
+        colon = self._colon_before(span)
         ranked = []
         for tok in self.scope(span):
             if self.inside[tok.i] or not is_cue(tok):
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
-            reported = self._reported_cue(tok)
+            # ... unless the quotation follows it after a colon (`Lacerda said Epstein told her: "..."`): then it is his words
+            reported = self._reported_cue(tok) and not (0 <= colon - tok.i <= 4 and self.subject(tok) is not None)
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
@@ -247,6 +249,10 @@ class Article(LayoutRules):
             if child.dep_ == "compound" and child.pos_ == "PROPN" and not self.inside[child.i]:
                 return child
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not self.inside[c.i]]
+        if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].is_lower:
+            # `military spokesperson Lt. Gen. Ahmed Sharif Chaudhry had said`: the role and the name, parsed as two subjects
+            named = [c for c in subjects[1:] if c.ent_type_ == "PERSON" and c.i == subjects[0].i + 1 + sum(1 for t in self.doc[subjects[0].i + 1 : c.i] if t.dep_ == "compound" or t.is_punct)]
+            subjects = named + subjects if named else subjects
         for child in subjects:
             if child.is_upper and child.ent_type_ == "GPE" and len(subjects) > 1:
                 continue  # a dateline parsed as a second subject (`LONDON (Reuters) - Donald Trump said`)
