@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from quotes.draft import UnreadableDraft, UnsupportedDraft, read_draft
 from quotes.names import name_key
 from quotes.pipeline import analyse_text
+from quotes.query import UNCERTAIN
 from quotes.records import Attribution
 from quotes.store.models import Article, Person, StoredQuote
 from quotes.store.search import document_counts, matching_ids, require_index
@@ -32,7 +33,10 @@ from quotes.wording import (
 )
 
 VERIFIED, ALTERED, MISATTRIBUTED, UNVERIFIED = "verified", "altered", "misattributed", "unverified"
-VERDICTS = (VERIFIED, ALTERED, MISATTRIBUTED, UNVERIFIED)
+# The same words, another speaker, but the stored speaker is itself uncertain
+# (confidence below query.UNCERTAIN): a conflict for a person to look at, not a firm misattribution.
+CONFLICT = "conflict"
+VERDICTS = (VERIFIED, ALTERED, MISATTRIBUTED, CONFLICT, UNVERIFIED)
 
 RARE_TERMS = 6  # the index is asked for quotes holding any of the draft's rarest few words
 POSTINGS_BUDGET = 3000  # ...but past the rarest two, only while their quotes number this few
@@ -54,6 +58,11 @@ class Source:
     speaker_mention: str | None
     article: str  # doc_id
     score: float  # closeness 0-100; 100 for the same words
+    confidence: float | None = None  # the resolver's, that `speaker` is right; None if not scored
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence is not None and self.confidence < UNCERTAIN
 
 
 @dataclass(frozen=True)
@@ -95,12 +104,13 @@ def _sources(session: Session, ids: list[int]) -> list[Source]:
     if not ids:
         return []
     rows = session.execute(
-        select(StoredQuote.id, StoredQuote.text, Person.name, StoredQuote.speaker_mention, Article.doc_id)
+        select(StoredQuote.id, StoredQuote.text, Person.name, StoredQuote.speaker_mention, Article.doc_id,
+               StoredQuote.confidence)
         .join(Article, StoredQuote.article_id == Article.id)
         .outerjoin(Person, StoredQuote.person_id == Person.id)
         .where(StoredQuote.id.in_(ids))
     )
-    by_id = {r[0]: Source(*r, score=0.0) for r in rows}
+    by_id = {r[0]: Source(*r[:5], score=0.0, confidence=r[5]) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -135,14 +145,16 @@ def check_quote(session: Session, attribution: Attribution, counts: dict[str, in
     draft = parse(quote.text)
     pool = candidates(session, draft, counts)
 
-    # 1. The same words: verified under an agreeing speaker, else misattributed.
+    # 1. The same words: verified under an agreeing speaker, else misattributed
+    #    (a conflict when the stored speaker is itself uncertain).
     same = [s for s in pool if same_words(draft, s.text)]
     agreeing = [s for s in same if same_person(speaker, s.speaker)]
     if agreeing:
         return Verdict(**found, verdict=VERIFIED, source=_scored(agreeing[0], 100))
     if same:
         named = [s for s in same if s.speaker] or same
-        return Verdict(**found, verdict=MISATTRIBUTED, source=_scored(named[0], 100))
+        verdict = CONFLICT if named[0].uncertain else MISATTRIBUTED
+        return Verdict(**found, verdict=verdict, source=_scored(named[0], 100))
 
     # 2. Close words: altered, shown against the closest (the same speaker's on a tie).
     scored = [(closeness(draft, s.text), same_person(speaker, s.speaker), s) for s in pool]
@@ -173,6 +185,7 @@ def check_draft(session: Session, text: str) -> list[Verdict]:
 
 __all__ = [
     "ALTERED",
+    "CONFLICT",
     "MISATTRIBUTED",
     "UNVERIFIED",
     "VERDICTS",

@@ -12,13 +12,14 @@ from dataclasses import asdict
 from rich.console import Console
 from rich.text import Text
 
-from quotes.check import ALTERED, MISATTRIBUTED, UNVERIFIED, VERIFIED, Source, Verdict
+from quotes.check import ALTERED, CONFLICT, MISATTRIBUTED, UNVERIFIED, VERIFIED, Source, Verdict
 
-ORDER = (ALTERED, MISATTRIBUTED, UNVERIFIED, VERIFIED)
+ORDER = (ALTERED, MISATTRIBUTED, CONFLICT, UNVERIFIED, VERIFIED)
 STYLES = {
     VERIFIED: "bold green",
     ALTERED: "bold yellow",
     MISATTRIBUTED: "bold magenta",
+    CONFLICT: "bold cyan",
     UNVERIFIED: "bold red",
 }
 DELETED, INSERTED = "red strike", "green bold"
@@ -66,13 +67,18 @@ def _entry(verdict: Verdict) -> list[Text]:
     elif verdict.verdict == MISATTRIBUTED and source:
         lines.append(Text.assemble("      said by   ", (speaker_of(source), "bold"), f" in {source.article}"))
         lines.append(Text(f"      original  “{source.text}”"))
+    elif verdict.verdict == CONFLICT and source:
+        sure = f"{source.confidence:.2f}" if source.confidence is not None else "?"
+        lines.append(Text.assemble("      stored as ", (speaker_of(source), "bold"), f" in {source.article}",
+                                   (f", but only {sure} sure: look at the article", "dim")))
+        lines.append(Text(f"      original  “{source.text}”"))
     elif verdict.verdict == UNVERIFIED:
         lines.append(Text("      nothing close in the database", style="dim"))
     return lines
 
 
 def summary(name: str, verdicts: list[Verdict]) -> Text:
-    counts = [(v, sum(1 for x in verdicts if x.verdict == v)) for v in (VERIFIED, *ORDER[:3])]
+    counts = [(v, sum(1 for x in verdicts if x.verdict == v)) for v in (VERIFIED, *ORDER[:-1])]
     parts = [Text(f"{n} {v}", style=STYLES[v] if n else "") for v, n in counts]
     noun = "quotation" if len(verdicts) == 1 else "quotations"
     return Text(f"{name}: {len(verdicts)} {noun} — ") + Text(", ").join(parts)

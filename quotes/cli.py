@@ -19,13 +19,13 @@ from rich.progress import Progress
 from quotes.check import VERIFIED, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
 from quotes.check_report import print_report, records
 from quotes.export import export
-from quotes.cli_base import DEFAULT_DB, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
+from quotes.cli_base import DEFAULT_DB, MinConfidence, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
 from quotes.cli_search import search_command, show_command
 from quotes.cli_serve import serve_command
 from quotes.ingest import BATCH_SIZE, Pipeline, analyse_files, ingest, iter_files
-from quotes.query import SpeakerRow, said_by, speakers, who_said
+from quotes.query import Filters, SpeakerRow, said_by, speakers, who_said
 from quotes.store.errors import StoreError
 from quotes.store.search import SearchUnavailable
 
@@ -138,6 +138,8 @@ def extract_command(
                     "end": a.quote.end,
                     "text": a.quote.text,
                     "speaker": a.speaker,
+                    "speaker_type": a.speaker_type,
+                    "confidence": a.confidence,
                 }
                 for a in attributions
             ]
@@ -161,11 +163,12 @@ def who_said_command(
     words: Annotated[str, typer.Argument(help="Words the quote contains, in any case.")],
     db: Db = DEFAULT_DB,
     fmt: FormatOption = Format.table,
+    min_confidence: MinConfidence = None,
 ) -> None:
-    """Who said these words: speaker, article and the paragraph around each quote."""
+    """Who said these words: speaker, article and the paragraph around each quote (uncertain speakers marked)."""
     with user_errors():
         with database(db)() as session:
-            rows = who_said(session, words)
+            rows = who_said(session, words, Filters(min_confidence=min_confidence))
     if not rows:
         fail(f"no stored quote contains {words!r}.")
     emit(rows, fmt, table=quote_blocks(body="context"))
@@ -173,33 +176,45 @@ def who_said_command(
 
 @app.command("said-by")
 def said_by_command(
-    name: Annotated[str, typer.Argument(help="Full name or surname, in any case.")],
+    name: Annotated[str, typer.Argument(help="Full name, alias or surname, in any case, with or without accents or a title.")],
     db: Db = DEFAULT_DB,
     fmt: FormatOption = Format.table,
+    min_confidence: MinConfidence = None,
 ) -> None:
-    """Every stored quote by a person."""
+    """Every stored quote by a person or organisation (uncertain speakers marked)."""
     with user_errors():
         with database(db)() as session:
-            rows = said_by(session, name)
+            rows = said_by(session, name, Filters(min_confidence=min_confidence))
     emit(rows, fmt, table=quote_blocks(body="text"))
 
 
-@app.command("speakers")
-def speakers_command(db: Db = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
-    """Everyone quoted, most quoted first: number of quotes, name, the roles articles give them.
+class SpeakerType(str, Enum):
+    person = "person"
+    org = "org"
 
-    As json or jsonl each person also has their aliases and, per role, the articles stating it.
+
+@app.command("speakers")
+def speakers_command(
+    db: Db = DEFAULT_DB,
+    fmt: FormatOption = Format.table,
+    kind: Annotated[SpeakerType | None, typer.Option("--type", help="Only people, or only organisations.")] = None,
+) -> None:
+    """Everyone quoted, most quoted first: number of quotes, type, name, the roles articles give them.
+
+    A first name or surname alone that its article never expanded is marked partial, with that article.
+    As json or jsonl each speaker also has their aliases and, per role, the articles stating it and their dates.
     """
     with user_errors():
         with database(db)() as session:
-            rows = speakers(session)
+            rows = speakers(session, kind=kind.value if kind else None)
     emit(rows, fmt, table=speaker_lines)
 
 
 def speaker_lines(rows: list[SpeakerRow]) -> None:
     for row in rows:
         roles = "; ".join(r.role for r in row.roles[:3])
-        typer.echo(f"{row.quotes:5d}  {row.name}" + (f"  ({roles})" if roles else ""))
+        marks = ["org"] * (row.type == "org") + [f"partial: {row.partial_in} only"] * row.partial  # people unmarked
+        typer.echo(f"{row.quotes:5d}  {row.name}" + "".join(f"  [{m}]" for m in marks) + (f"  ({roles})" if roles else ""))
 
 
 @app.command("export")
@@ -213,6 +228,7 @@ def export_command(
     article: ArticleId = None,
     since: Since = None,
     until: Until = None,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Write the stored quotes (all, or those the filters keep) to CSV, JSON lines and/or Parquet.
 
@@ -224,7 +240,9 @@ def export_command(
     with user_errors():
         with database(db)() as session:
             try:
-                count = export(session, targets, filters(speaker, publisher, article, since, until))
+                count = export(
+                    session, targets, filters(speaker, publisher, article, since, until, min_confidence=min_confidence)
+                )
             except OSError as error:
                 fail(f"cannot write {error.filename or 'the export'}: {error.strerror or error}")
     typer.echo(f"Wrote {count} quotes to {', '.join(str(p) for p in targets.values())}.")

@@ -86,8 +86,18 @@ Until = Annotated[
 ]
 
 
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only quotes whose speaker the resolver is at least this sure of (0-1); unscored quotes drop out.",
+    ),
+]
+
+
 def filters(
-    speaker: str | None, publisher: str | None, article: str | None, since: datetime | None, until: datetime | None
+    speaker: str | None, publisher: str | None, article: str | None, since: datetime | None, until: datetime | None,
+    *, min_confidence: float | None = None,
 ) -> Filters:
     return Filters(
         speaker=speaker,
@@ -95,4 +105,5 @@ def filters(
         article=article,
         since=since.date() if since else None,
         until=until.date() if until else None,
+        min_confidence=min_confidence,
     )

@@ -86,9 +86,14 @@ def grid(rows: Sequence[Any]) -> None:
 
 
 def speaker_label(row: Any) -> str:
+    """Who said it, and how sure the resolver was when it was unsure (`Chollet (uncertain: 0.31)`)."""
     if row.speaker:
-        return row.speaker
-    return f"(unnamed: {row.speaker_mention})" if row.speaker_mention else "(unknown)"
+        label = row.speaker
+    else:
+        label = f"(unnamed: {row.speaker_mention})" if row.speaker_mention else "(unknown)"
+    if getattr(row, "uncertain", False):
+        label += f" (uncertain: {row.confidence:.2f})"
+    return label
 
 
 def quote_blocks(*, body: str) -> Callable[[Sequence[Any]], None]:

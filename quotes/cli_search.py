@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from quotes.cli_base import DEFAULT_DB, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
+from quotes.cli_base import DEFAULT_DB, ArticleId, MinConfidence, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
 from quotes.cli_output import Format, FormatOption, emit, speaker_label
 from quotes.query import QuoteRow, quote, search
 
@@ -22,12 +22,13 @@ def search_command(
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many quotes.")] = 50,
+    min_confidence: MinConfidence = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Search quote text (SQLite FTS5), best matches first, with filters on speaker, publisher, article, dates."""
     with user_errors():
         with database(db)() as session:
-            rows = search(session, query, filters(speaker, publisher, article, since, until), limit=limit)
+            rows = search(session, query, filters(speaker, publisher, article, since, until, min_confidence=min_confidence), limit=limit)
     if not rows and fmt is Format.table:
         fail(f"no stored quote matches {query!r} with these filters.")
     emit(rows, fmt, table=search_lines)

@@ -23,10 +23,12 @@ from quotes.query import Filters, all_quotes
 #   paragraph        paragraph (line) index in the article, from 0
 #   nested           True for a quote inside another quote
 #   title, publisher, published (ISO date), url   the article's, empty where unknown
+#   speaker_type     person | org, empty without a speaker
+#   confidence       the resolver's probability that the speaker is right (0-1), empty if not scored
 COLUMNS = [
     "quote_id", "doc_id", "start", "end", "text", "speaker",
     "speaker_mention", "cue", "kind", "paragraph", "nested",
-    "title", "publisher", "published", "url",
+    "title", "publisher", "published", "url", "speaker_type", "confidence",
 ]
 FORMATS = ("csv", "jsonl", "parquet")
 

@@ -234,8 +234,9 @@ def match_expression(query: str) -> str:
     return fts5_expression(phrases(query))
 
 
-def who_said(session: Session, words: str) -> list[QuoteRow]:
-    """Quotes containing every one of `words` (case-insensitive substrings), in article order."""
+def who_said(session: Session, words: str, filters: Filters = Filters()) -> list[QuoteRow]:
+    """Quotes containing every one of `words` (case-insensitive substrings), in article order,
+    narrowed by `filters` (e.g. `min_confidence`)."""
     terms = list(dict.fromkeys(words.lower().split()))
     if not terms:
         return []
@@ -244,7 +245,7 @@ def who_said(session: Session, words: str) -> list[QuoteRow]:
     candidates = substring_candidates(session, terms)
     if candidates is not None:
         statement = statement.where(StoredQuote.id.in_(candidates))
-    return _rows(session, statement)
+    return _rows(session, filters.apply(session, statement))
 
 
 # Conditions per SQL expression: SQLite refuses one nested over 1000 deep, and
@@ -318,10 +319,11 @@ def find_people(session: Session, name: str) -> list[Person]:
     return sorted(found, key=lambda p: (p.partial, p.name, p.id))
 
 
-def said_by(session: Session, name: str) -> list[QuoteRow]:
-    """Every quote by the person called `name` (full name or surname, any case)."""
+def said_by(session: Session, name: str, filters: Filters = Filters()) -> list[QuoteRow]:
+    """Every quote by the speaker called `name` (full name, alias or surname; case, accents,
+    titles and apostrophe glyphs folded), narrowed by `filters`."""
     ids = [p.id for p in find_people(session, name)]
-    return _rows(session, _select(context=True).where(StoredQuote.person_id.in_(ids)))
+    return _rows(session, filters.apply(session, _select(context=True).where(StoredQuote.person_id.in_(ids))))
 
 
 def all_quotes(session: Session, *, context: bool = False, filters: Filters = Filters()) -> list[QuoteRow]:

@@ -195,7 +195,7 @@ def test_extract_jsonl(tmp_path):
     result = run("extract", *sorted(SEEDS.glob("*.txt")), "--format", "jsonl")
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records and all(set(r) == {"doc_id", "start", "end", "text", "speaker"} for r in records)
+    assert records and all(set(r) == {"doc_id", "start", "end", "text", "speaker", "speaker_type", "confidence"} for r in records)
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for r in records:
         assert texts[r["doc_id"]][r["start"] : r["end"]] == r["text"]
