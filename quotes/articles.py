@@ -15,16 +15,22 @@ it is clear), so every kind gets the same checks.
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from quotes.textfile import MAX_BYTES, UnreadableFile, decode, read_article
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+MAX_BAD_LINES = 10  # bad lines of one .jsonl file reported one by one; the rest are counted
+GIVE_UP_AFTER = 1000  # bad lines, none good, after which a .jsonl file is read no further
+MAX_LINE_BYTES = 8 * MAX_BYTES  # a .jsonl line: one article's text, with room for JSON escapes
 CORPUS_NAME = re.compile(r"^(?P<publisher>[a-z0-9-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATELINES = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d")
@@ -60,6 +66,8 @@ def read_articles(path: Path) -> Iterator[ArticleFile | UnreadableFile]:
 
     Raises UnreadableFile when the file as a whole cannot be read.
     """
+    if not storable_name(path):
+        raise UnreadableFile(f"{shown(path)}: the file name is not valid UTF-8; rename it (e.g. with `convmv`)")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _json_lines(path)
@@ -69,6 +77,20 @@ def read_articles(path: Path) -> Iterator[ArticleFile | UnreadableFile]:
         read = read_article(path)
         meta = _from_name(path.stem) or _dateline(read.text)
         yield ArticleFile(path.stem, path, read.text, read.encoding, **meta)
+
+
+def storable_name(path: Path) -> bool:
+    """Can the path be stored as text? A name in another encoding than the system's is not."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(path: Path) -> str:
+    """The path as printable text, bytes that are not UTF-8 as escapes (`bad\\xff.txt`)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _from_name(stem: str) -> dict[str, str]:
@@ -100,32 +122,104 @@ def iso_date(value: object) -> str | None:
 
 
 def _json_lines(path: Path) -> Iterator[ArticleFile | UnreadableFile]:
+    """The articles of a JSON lines file, read a line at a time (a file of any size takes
+    memory for one line); each bad line is its own UnreadableFile, the first MAX_BAD_LINES
+    of them, then one for the rest, and a file with no article in its first
+    GIVE_UP_AFTER lines is not read further."""
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as error:
         raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from error
-    lines = decode(data, str(path)).text.splitlines()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
+    good = bad = 0
+    with handle:
+        head = handle.read(4096)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+            raise UnreadableFile(
+                f"{path} is UTF-16 or binary; JSON lines files are UTF-8 (`iconv -f utf-16 -t utf-8`)"
+            )
+        handle.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+        for number, raw in enumerate(_lines(handle), 1):
+            if raw is not None and not raw.strip():
+                continue
+            read = _json_line(path, number, raw)
+            if isinstance(read, ArticleFile):
+                good += 1
+                yield read
+                continue
+            bad += 1
+            if bad <= MAX_BAD_LINES:
+                yield read
+            if not good and bad >= GIVE_UP_AFTER:
+                yield UnreadableFile(
+                    f"{path}: no article in its first {bad:,} lines; the rest was not read "
+                    "(is it a JSON lines file of articles, each with a `text`?)"
+                )
+                return
+    if bad > MAX_BAD_LINES:
+        yield UnreadableFile(f"{path}: {bad - MAX_BAD_LINES:,} more bad lines, not listed")
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The file's lines as bytes; None for a line over the size limit, which is skipped unread."""
+    while True:
+        line = handle.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # the rest of the long line, a piece at a time
+                line = handle.readline(MAX_LINE_BYTES)
+            yield None
+        else:
+            yield line
+
+
+def _json_line(path: Path, number: int, raw: bytes | None) -> ArticleFile | UnreadableFile:
+    """One line's article, or why it is not one."""
+    where = f"{path} line {number}"
+    if raw is None:
+        return UnreadableFile(f"{where} is over {MAX_LINE_BYTES / 1e6:g} MB, too long for one article")
+    try:
+        line = raw.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield UnreadableFile(f"{where} is not JSON ({error.msg})")
-            continue
-        text = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(text, str) or not text.strip():
-            yield UnreadableFile(f"{where} has no `text`")
-            continue
-        if len(text.encode("utf-8")) > MAX_BYTES:
-            yield UnreadableFile(f"{where} is over the {MAX_BYTES / 1e6:g} MB limit for one article")
-            continue
-        given = record.get("id", record.get("doc_id"))
-        doc_id = str(given) if given not in (None, "") else f"{path.stem}-{number}"
-        meta = {name: _first(record, keys) for name, keys in FIELDS.items()}
-        meta["published"] = iso_date(meta["published"])
-        yield ArticleFile(doc_id, path, text, **meta)
+            read = decode(raw, where)  # a line in another encoding, read only when it is clear
+        except UnreadableFile as error:
+            return error
+        line, encoding = read.text, read.encoding
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return UnreadableFile(f"{where} is not JSON ({error.msg})")
+    except RecursionError:
+        return UnreadableFile(f"{where} is nested too deeply to be an article")
+    text = record.get("text") if isinstance(record, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        return UnreadableFile(f"{where} has no `text`")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return UnreadableFile(f"{where} is over the {MAX_BYTES / 1e6:g} MB limit for one article")
+    given = record.get("id", record.get("doc_id"))
+    doc_id = str(given) if given not in (None, "") else f"{path.stem}-{number}"
+    meta = {name: _first(record, keys) for name, keys in FIELDS.items()}
+    meta["published"] = iso_date(meta["published"])
+    for name, value in {"text": text, "id": doc_id, **meta}.items():
+        problem = _not_storable(value)
+        if problem:
+            return UnreadableFile(f"{where}: `{name}` {problem}")
+    return ArticleFile(doc_id, path, text, encoding, **meta)
+
+
+def _not_storable(value: str | None) -> str | None:
+    """Why a string cannot be stored as text (every database takes UTF-8 without NUL), or None."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        return "holds a NUL character (\\u0000), which is not text"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"holds a lone surrogate ({value[error.start]!r}), which is not text"
+    return None
 
 
 def _first(record: dict, keys: tuple[str, ...]) -> str | None:
