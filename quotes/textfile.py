@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,20 @@ TEXT_CONTROLS = set("\t\n\r\f\v")
 # about as clean (chaos) and about as much like a language (coherence).
 RIVAL_CHAOS, RIVAL_COHERENCE = 0.0, 0.05
 MIN_COHERENCE = 0.1  # below this the guess matched no language at all
+# A non-ASCII character between two lower-case ASCII letters, and what it may be in a word.
+IN_WORD = re.compile(r"(?<=[a-z])([^\x00-\x7f])(?=[a-z])")
+WORD_CATEGORIES = {"Ll", "Lo", "Lm", "Mn", "Pd"}  # lower-case letters, letters without case, accents, dashes
+WORD_PUNCTUATION = set("’‘·")
+GARBLED_MIN = 3  # odd characters inside words, at least a tenth of all, make a reading garbled
+# The encodings news is written in besides UTF-8: Windows and ISO code pages,
+# Mac Roman, UTF-16/32 and the East Asian ones. Old DOS code pages (cp437,
+# cp775, cp850, ...) and rarer ones are left out: nobody writes articles in
+# them now, and they read other files too well (Mac Roman as cp775, garbled).
+NEWS_ENCODINGS = [
+    "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "cp1252", "iso8859_15", "mac_roman", "cp1250", "iso8859_2", "cp1251", "koi8_r",
+    "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257", "gb18030", "big5", "shift_jis",
+    "euc_jp", "euc_kr",
+]
 
 
 class UnreadableFile(ValueError):
@@ -87,17 +102,21 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _detect(data: bytes, name: str) -> ArticleText:
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
+    matches = list(from_bytes(data, cp_isolation=NEWS_ENCODINGS))
+    readings = [m for m in matches if not _garbled(str(m))]  # in charset-normalizer's order, best first
+    if not readings:
         if b"\x00" in data:
             raise UnreadableFile(f"{name} is binary, not text (it holds NUL bytes)")
-        raise UnreadableFile(f"{name} is not UTF-8 text and its encoding could not be recognised; convert it to UTF-8")
+        seen = f" (read as {matches[0].encoding} its words are garbled)" if matches else ""
+        raise UnreadableFile(
+            f"{name} is not UTF-8 text and its encoding could not be recognised{seen}; convert it to UTF-8"
+        )
+    best = readings[0]
     text = str(best)
     if _looks_binary(text):
         raise UnreadableFile(f"{name} is binary, not text (it holds NUL or control bytes)")
     rivals = [
-        m.encoding for m in matches
+        m.encoding for m in readings
         if m.chaos <= best.chaos + RIVAL_CHAOS
         and m.coherence >= best.coherence - RIVAL_COHERENCE
         and str(m) != text
@@ -110,6 +129,18 @@ def _detect(data: bytes, name: str) -> ArticleText:
             f"convert it to UTF-8, e.g. `iconv -f {guess} -t utf-8`"
         )
     return ArticleText(text, guess)
+
+
+def _garbled(text: str) -> bool:
+    """Do words read this way hold characters no word holds (`d‚clar‚`, `trŠs`, `donÕt`)?
+
+    A wrong code page turns the accented letters and curly apostrophes inside
+    words into symbols, punctuation or capitals; a right one gives lower-case
+    letters (`déclaré`, `don’t`), dashes and apostrophes there.
+    """
+    inside = [m.group(1) for m in IN_WORD.finditer(text)]
+    odd = sum(1 for ch in inside if ch not in WORD_PUNCTUATION and unicodedata.category(ch) not in WORD_CATEGORIES)
+    return odd >= GARBLED_MIN and odd * 10 > len(inside)
 
 
 def _looks_binary(text: str) -> bool:

@@ -130,3 +130,10 @@ def test_a_utf16_jsonl_file_is_refused_with_a_hint(tmp_path):
     feed.write_bytes(json.dumps({"text": GOOD}).encode("utf-16"))
     with pytest.raises(UnreadableFile, match="is UTF-16 or binary; JSON lines files are UTF-8"):
         list(read_articles(feed))
+
+
+def test_a_mac_roman_article_goes_in_with_all_its_quotes(session_factory, tmp_path):
+    (tmp_path / "mac.txt").write_bytes(SEED.encode("mac_roman", "replace"))
+    summary = ingest(session_factory, [tmp_path / "mac.txt"])
+    assert summary.quotes == len(detect(SEED)) > 20
+    assert [w.reason for w in summary.warnings] == [f"{tmp_path / 'mac.txt'} is not UTF-8; read it as mac_roman"]

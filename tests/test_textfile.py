@@ -75,3 +75,21 @@ def test_a_file_at_the_limit_is_read(tmp_path):
 def test_a_missing_file_names_it(tmp_path):
     with pytest.raises(UnreadableFile, match="cannot read .*gone.txt"):
         read_article(tmp_path / "gone.txt")
+
+
+FRENCH = "Le ministre a déclaré que la situation était très préoccupante, a-t-il ajouté à Genève. " * 20
+
+
+@pytest.mark.parametrize("text", [SEED, FRENCH], ids=["curly quotes", "accents"])
+def test_a_mac_roman_article_is_read_as_mac_roman(text):
+    # it used to come out as cp775 (a DOS code page), garbled, its quotes lost (issue 15)
+    data = text.encode("mac_roman", "replace")
+    result = decode(data, "a.txt")
+    assert (result.encoding, result.text) == ("mac_roman", data.decode("mac_roman"))
+
+
+@pytest.mark.parametrize("encoding", ["cp437", "cp850"])
+def test_a_reading_that_garbles_words_is_refused_not_stored(encoding):
+    # cp1252 reads these bytes without a fault, as `d‚clar‚ ... trŠs`
+    with pytest.raises(UnreadableFile, match="encoding could not be recognised .read as .* its words are garbled"):
+        decode(FRENCH.encode(encoding), "a.txt")
