@@ -18,10 +18,11 @@ from rich.console import Console  # rich comes with typer
 from rich.progress import Progress
 from quotes.check import VERIFIED, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
 from quotes.check_report import print_report, records
-from quotes.export import export
+from quotes.export import UnsafeTarget, export
 from quotes.cli_base import DEFAULT_DB, MinConfidence, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
+from quotes.safe_text import for_terminal, terminal_safe
 from quotes.cli_search import search_command, show_command
 from quotes.cli_serve import serve_command
 from quotes.ingest import BATCH_SIZE, Pipeline, analyse_files, ingest, iter_files
@@ -87,9 +88,9 @@ def ingest_command(
         + (f" {summary.without_quotes} with no quotation." if summary.without_quotes else "")
     )
     for warning in summary.warnings:
-        typer.echo(f"Warning: {warning.reason}", err=True)
+        typer.echo(for_terminal(f"Warning: {warning.reason}"), err=True)
     for failure in summary.failed:
-        typer.echo(f"Error: {failure.reason}", err=True)
+        typer.echo(for_terminal(f"Error: {failure.reason}"), err=True)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -128,9 +129,9 @@ def extract_command(
             path, attributions = result.path, result.attributions
             if result.error:
                 failures += 1
-                typer.echo(f"Error: {result.error}", err=True)
+                typer.echo(for_terminal(f"Error: {result.error}"), err=True)
             for warning in result.warnings:
-                typer.echo(f"Warning: {path}: {warning}", err=True)
+                typer.echo(for_terminal(f"Warning: {path}: {warning}"), err=True)
             records = [
                 {
                     "doc_id": result.doc_id or path.stem,
@@ -243,6 +244,8 @@ def export_command(
                 count = export(
                     session, targets, filters(speaker, publisher, article, since, until, min_confidence=min_confidence)
                 )
+            except UnsafeTarget as error:
+                fail(str(error))
             except OSError as error:
                 fail(f"cannot write {error.filename or 'the export'}: {error.strerror or error}")
     typer.echo(f"Wrote {count} quotes to {', '.join(str(p) for p in targets.values())}.")
@@ -272,12 +275,12 @@ def check_command(
         except (UnsupportedDraft, UnreadableDraft, SearchUnavailable) as error:
             fail(str(error))
     if fmt is CheckFormat.json:
-        typer.echo(json.dumps(records(verdicts), ensure_ascii=False, indent=2))
+        typer.echo(for_terminal(json.dumps(records(verdicts), ensure_ascii=False, indent=2)))
     elif not verdicts:
-        typer.echo(f"No quotations found in {draft}.")
+        typer.echo(for_terminal(f"No quotations found in {draft}."))
     else:
         console = Console(highlight=False)
         console.soft_wrap = not console.is_terminal  # a pipe or a log gets whole lines
-        print_report(console, draft.name, verdicts)
+        print_report(console, for_terminal(draft.name), terminal_safe(verdicts))
     if any(v.verdict != VERIFIED for v in verdicts):
         raise typer.Exit(1)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.people import PersonError
+from quotes.safe_text import for_terminal
 from quotes.query import Filters, UnknownPerson, UnknownQuote
 from quotes.store.db import check_url, open_db, sqlite_file, to_url
 from quotes.store.errors import StoreError, explain
@@ -31,7 +32,7 @@ DEFAULT_DB = "quotes.db"
 
 
 def fail(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(for_terminal(f"Error: {message}"), err=True)
     raise typer.Exit(1)
 
 

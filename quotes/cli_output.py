@@ -19,6 +19,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from quotes.safe_text import for_spreadsheet, for_terminal, terminal_safe
+
 
 class Format(str, Enum):
     table = "table"
@@ -52,22 +54,28 @@ def _text(value: Any) -> str:
 
 
 def emit(rows: Sequence[Any], fmt: Format, *, table: Callable[[Sequence[Any]], None] | None = None) -> None:
-    """Print `rows` in `fmt`; `table` draws them for people when the command has its own layout."""
+    """Print `rows` in `fmt`; `table` draws them for people when the command has its own layout.
+
+    Text from articles can hold escape sequences: JSON gets its own escape for
+    every control character (the data stays the same), a table shows them as
+    `\u001b`, and so does CSV when it goes to a terminal. CSV cells are never
+    formulas (see quotes.safe_text).
+    """
     if fmt is Format.json:
-        typer.echo(json.dumps([record(r) for r in rows], ensure_ascii=False, indent=2))
+        typer.echo(for_terminal(json.dumps([record(r) for r in rows], ensure_ascii=False, indent=2)))
     elif fmt is Format.jsonl:
         for row in rows:
-            typer.echo(json.dumps(record(row), ensure_ascii=False))
+            typer.echo(for_terminal(json.dumps(record(row), ensure_ascii=False)))
     elif fmt is Format.csv:
-        flattened = [flat(r) for r in rows]
+        flattened = [{key: for_spreadsheet(value) for key, value in flat(r).items()} for r in rows]
         if flattened:
             writer = csv.DictWriter(sys.stdout, fieldnames=list(flattened[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows(flattened)
+            writer.writerows(terminal_safe(flattened) if sys.stdout.isatty() else flattened)
     elif table is not None:
-        table(rows)
+        table(terminal_safe(list(rows)))
     else:
-        grid(rows)
+        grid(terminal_safe(list(rows)))
 
 
 def grid(rows: Sequence[Any]) -> None:

@@ -1,4 +1,8 @@
-"""Stored quotes out to files through pandas: CSV, JSON lines, Parquet, one row per quote."""
+"""Stored quotes out to files through pandas: CSV, JSON lines, Parquet, one row per quote.
+
+CSV is for spreadsheets, so a text cell starting `=`, `+`, `-` or `@` gets a
+leading `'` (quotes.safe_text); JSON lines and Parquet keep the text as stored.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from quotes.query import Filters, all_quotes
+from quotes.safe_text import for_spreadsheet
+from quotes.store.db import sqlite_file
 
 # The columns, in order, in every format. Renaming or reordering them breaks
 # readers' scripts: add new ones at the end (and to the README's table).
@@ -41,8 +47,8 @@ def quotes_frame(session: Session, filters: Filters = Filters()) -> pd.DataFrame
 
 def write(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:
     """`frame` to `path` as csv, jsonl (UTF-8, one object a line) or parquet."""
-    if fmt == "csv":
-        frame.to_csv(path, index=False, encoding="utf-8")
+    if fmt == "csv":  # a spreadsheet opens it: no cell may be a formula
+        frame.map(for_spreadsheet).to_csv(path, index=False, encoding="utf-8")
     elif fmt == "jsonl":
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
     elif fmt == "parquet":
@@ -51,8 +57,39 @@ def write(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
+class UnsafeTarget(ValueError):
+    """An export would write over the database, one of its files, or another of the same export's outputs."""
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """One file by two names (relative, `..`, a symlink or a hard link), or one path it would be created at."""
+    if a.exists() and b.exists():
+        return a.samefile(b)
+    return a.resolve() == b.resolve()
+
+
+def check_targets(targets: dict[str, str | Path], database: Path | None) -> None:
+    """Refuse outputs that are the database (or its -wal, -shm, -journal) or each other, before writing any."""
+    protected = [] if database is None else [Path(f"{database}{end}") for end in ("", "-wal", "-shm", "-journal")]
+    seen: list[Path] = []
+    for fmt, path in targets.items():
+        path = Path(path)
+        for kept in protected:
+            if same_file(path, kept):
+                raise UnsafeTarget(f"--{fmt} {path} is the database{'' if kept == database else ' file ' + kept.name}; "
+                                   "writing it would destroy the quotes: name another file")
+        for other in seen:
+            if same_file(path, other):
+                raise UnsafeTarget(f"--{fmt} {path} is also the file of another format; give each its own file")
+        seen.append(path)
+
+
 def export(session: Session, targets: dict[str, str | Path], filters: Filters = Filters()) -> int:
-    """Write the quotes `filters` keep to each `{format: path}`; returns the number of rows."""
+    """Write the quotes `filters` keep to each `{format: path}`; returns the number of rows.
+
+    Raises UnsafeTarget, writing nothing, when a path is the database or another path.
+    """
+    check_targets(targets, sqlite_file(session.get_bind().url.render_as_string(hide_password=False)))
     frame = quotes_frame(session, filters)
     for fmt, path in targets.items():
         write(frame, path, fmt)
