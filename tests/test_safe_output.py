@@ -91,7 +91,8 @@ def test_no_escape_sequence_reaches_the_terminal(hostile_db, args):
     result = run(*args, "--db", hostile_db)
     assert result.exit_code == 0, result.output
     no_controls(result.output)
-    assert "\\u001b" in result.output  # shown, harmless
+    if args != ["speakers"]:  # (a name with an escape in it is not kept as a person's)
+        assert "\\u001b" in result.output  # shown, harmless
 
 
 def test_json_keeps_the_text_as_stored(hostile_db):
