@@ -32,25 +32,45 @@ manager officer chancellor king queen prince princess pope emir sheikh host anch
 correspondent reporter analyst expert aide staffer lawmaker sheriff mp mep president-elect
 foreign state former acting interim general-secretary secretary-general chairperson
 """.split())
-# A person's name does not end in a role (`Hammers Wells Fargo CEO`, `CNN President`);
-# surnames that are also titles (`King`, `Prince`, `Judge`) are left out.
+# Surnames that are also titles: alone they may be a partial name (`King`, `Prince`).
+TITLE_SURNAMES = frozenset("king prince judge bishop major marshal lord".split())
+# What a person is, not who (`Texan`, `a South Carolina Democrat`, `Russians`).
+DESCRIPTIONS = frozenset("""
+democrat republican independent libertarian conservative liberal progressive moderate socialist
+muslim christian jew catholic evangelical texan californian new-yorker
+americans russians israelis palestinians iranians ukrainians mexicans europeans africans arabs
+britons chinese
+""".split())
+# A person's name does not end in a role or a description (`Hammers Wells Fargo CEO`,
+# `CNN President`, `Clinton Ally`, `Wisconsin Republican`); title surnames are left out.
 TRAILING_ROLES = frozenset("""
 ceo cfo coo cto president minister secretary spokesman spokeswoman spokesperson director
 chairman chairwoman ambassador governor senator mayor official executive founder editor
 adviser advisor envoy commissioner deputy premier congressman congresswoman counsellor counselor
-""".split())
+ally aide supporter critic friend rival staffer surrogate
+""".split()) | DESCRIPTIONS
+# Places are not speakers (`Hermenegildo Galeana Street`).
+PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza".split())
+# Words that begin a phrase, not a name (`On Twitter`, `According Trump`).
+OPENERS = frozenset("on in at by with from to for according after before as via".split())
+# Platforms a person is quoted on, not from (`Twitter`), unless the resolver says the company spoke.
+PLATFORMS = frozenset("twitter facebook instagram tiktok youtube reddit".split())
 # Words that make a headline, not a name: `Obama Says`, `Hillary Asking Moderator To Fact Check`.
 HEADLINE_WORDS = frozenset("""
 says say asks asked asking slams slammed hammers hammered blasts blasted calls called
+debunks destroys exposes mocks trolls torches shreds unloads erupts backs endorses quits
+dumps bashes knocks lashes hints predicts demands wonders jokes stuns sparks weighs
 warns warned urges urged tells told claims claimed defends defended rips ripped responds
 responded vows vowed wants wanted gets got takes took makes made is are was were has have
 had will would can could should did does doesn't don't reacts reveals revealed admits
 admitted denies denied insists praises praised attacks attacked accuses accused explains
 explained suggests suggested thinks believes knows agrees disagrees hits fires fired
 announces announced confirms confirmed rejects rejected sues sued plans talks speaks spoke
-to for with about after over at from into against versus vs not no yes why how what when
+to for with about after over at into against versus vs not no yes why how what when
 where who fact check
 """.split())
+# Of those, the small words that may end a name (`Al From`, `George Will`): a headline only inside one.
+HEADLINE_INSIDE = frozenset("is are was were has have had will would can could should did does to for with about after over at into against versus vs not no yes why how what when where who fact check".split())
 # Words that are a page's furniture or a topic, not anyone's name.
 GENERIC_WORDS = frozenset("""
 transcript transcripts links link politics political insult insults news video videos photo
@@ -104,6 +124,37 @@ _FRAGMENT_PUNCT = re.compile(r"[,;:!?…/*#]|\s[-–—]\s|[–—]")
 _HANDLE = re.compile(r"@?[A-Za-z0-9_]{2,30}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}s?")  # IDF, CNN, NATO, AT&T
 _EDGE = "".join(APOSTROPHES) + "-–—.,"
+_POSSESSIVE = re.compile(f"[{APOSTROPHES}]s$")
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}")
+_NOT_NAME_WORDS = GENERIC_WORDS | ROLE_WORDS
+_LINKS = frozenset({"of", "the", "and"})
+_JUNK_ROLES = GENERIC_WORDS | (frozenset({"rival", "rivals", "email", "emails"}) - ROLE_WORDS)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|Ã|â€")
+_PARTICLE_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|ben|d|l|da|de|van|von)[-’'][A-ZÀ-Þ]")  # al-Awlaki, d’Estaing
+# Words that make a resolver's `person` an organisation all the same (`The New York Times`).
+STRONG_ORG_WORDS = frozenset("""
+ministry department committee council agency bureau commission government administration party
+university college institute association foundation corporation inc ltd llc plc company times
+news network police army navy forces authority organization organisation federation league
+parliament congress senate assembly cabinet embassy coalition tribunal journal magazine airlines
+reuters xinhua tass interfax politico
+""".split())
+
+
+def tidy_name(name: str) -> str:
+    """The name as it should be stored: soft hyphens and zero-width marks out, text that was
+    decoded with the wrong code page put right where it can be (`FranÃ§ois` -> `François`),
+    spaces collapsed."""
+    name = name.translate(_INVISIBLE)
+    if _MOJIBAKE.search(name):
+        for codec in ("cp1252", "latin-1"):
+            try:
+                name = name.encode(codec).decode("utf-8")
+                break
+            except UnicodeError:
+                continue
+    return " ".join(name.split())
 
 
 def _words(name: str) -> list[str]:
@@ -137,11 +188,16 @@ def looks_like_org(name: str) -> bool:
     keys = [_key(w) for w in words]
     if len(keys) == 1 and keys[0] in COUNTRIES:
         return True
-    return any(k in ORG_WORDS for k in keys) and not all(k in GENERIC_WORDS | ROLE_WORDS for k in keys)
+    return any(k in ORG_WORDS for k in keys) and not all(k in _NOT_NAME_WORDS for k in keys)
 
 
 def speaker_kind(name: str, speaker_type: str | None) -> str:
     """The type to store: the resolver's when it gave one, else what the name says (person by default)."""
+    words = _words(name)
+    if speaker_type == PERSON and words and (
+        (words[0] == "The" and len(words) > 1) or any(_key(w) in STRONG_ORG_WORDS for w in words)
+    ):
+        return ORG  # `The New York Times`, `Xinhua`: whatever the resolver said, not a person
     if speaker_type in TYPES:
         return speaker_type
     return ORG if looks_like_org(name) else PERSON
@@ -152,7 +208,9 @@ def is_partial(name: str, speaker_type: str | None) -> bool:
     titles are gone, not a handle. Such a name is never joined across articles on its own."""
     if speaker_kind(name, speaker_type) != PERSON or is_handle(name):
         return False
-    words = [w for w in _words(name) if _key(w) not in ROLE_WORDS]
+    words = _words(name)
+    while len(words) > 1 and _key(words[0]) in ROLE_WORDS:  # `Mr. Clinton`, `Sen. Warren`
+        words = words[1:]
     return len(words) <= 1
 
 
@@ -181,25 +239,40 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("starts or ends with punctuation")
     if _FRAGMENT_PUNCT.search(name):
         problems.append("punctuation inside: a sentence fragment")
-    if is_handle(name) and not problems:
-        return [] if keys[0].lstrip("@") not in GENERIC_WORDS else ["a generic word, not a name"]
+    if _MOJIBAKE.search(name) or name != name.translate(_INVISIBLE):
+        problems.append("mis-decoded text")
+    handle = is_handle(name) and not problems
 
     # 2. Words no name is made of.
-    content = [k for k in keys if k not in {"of", "the", "and"}]
-    if all(k in ROLE_WORDS for k in content):
+    content = [k.lstrip("@") for k in keys if k not in _LINKS]
+    platform = kind == ORG and speaker_type == ORG and content[-1:] and content[-1] in PLATFORMS
+    surname = len(words) == 1 and keys[0] in TITLE_SURNAMES and words[0].istitle()  # `King`: a partial name
+    if all(k in ROLE_WORDS for k in content) and not surname:
         problems.append("a title or role alone")
-    elif all(k in GENERIC_WORDS | ROLE_WORDS for k in content) and (kind == PERSON or len(content) == 1):
+    elif all(k in _NOT_NAME_WORDS | PLATFORMS for k in content) and (kind == PERSON or len(content) == 1) \
+            and not platform and not surname:
         problems.append("a generic word, not a name")  # `Ministry of Foreign Affairs` is whole
-    if kind == PERSON and len(keys) > 1 and keys[-1] in TRAILING_ROLES:
+    if handle:
+        return problems
+    if all(k in DESCRIPTIONS for k in content):
+        problems.append("a description, not a name")
+    elif kind == PERSON and len(keys) > 1 and keys[-1] in TRAILING_ROLES:
         problems.append("ends in a role: a description, not a name")
-    if any(w[:1].isupper() and k in HEADLINE_WORDS for w, k in zip(words[1:], keys[1:])):
+    if keys[-1] in PLACE_WORDS and len(keys) > 1:
+        problems.append("a place, not a speaker")
+    if len(keys) > 1 and keys[0] in OPENERS:
+        problems.append("a phrase, not a name")
+    last = len(words) - 1
+    if any(w[:1].isupper() and k in HEADLINE_WORDS and (k not in HEADLINE_INSIDE or i < last)
+           for i, (w, k) in enumerate(zip(words, keys)) if i > 0):
         problems.append("a headline's words")
-    if len(words) > 1 and re.search(f"[{APOSTROPHES}]s$", words[-1]):
+    if len(words) > 1 and _POSSESSIVE.search(words[-1]):
         problems.append("a possessive")
 
     # 3. The shape of a name.
     particles = ORG_PARTICLES if kind == ORG else PERSON_PARTICLES
-    lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and _key(w) not in particles]
+    lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and _key(w) not in particles
+             and not _PARTICLE_PREFIX.match(w)]
     if lower and not (kind == ORG and len(lower) < len(words) / 2 and words[0][:1].isupper()):
         problems.append("lower-case words: a sentence fragment")
     if kind == PERSON and any(c.isdigit() for c in name):
@@ -208,14 +281,14 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("a date or time")
     if len(words) > (MAX_ORG_WORDS if kind == ORG else MAX_PERSON_WORDS):
         problems.append("too many words for a name")
-    if re.search(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}", name) and not _mixed_case_ok(words):
+    if len(words) > 1 and _RUN_TOGETHER.search(name) and not _mixed_case_ok(words):  # `DNAinfo` may be one
         problems.append("words run together")
     return problems
 
 
 def _mixed_case_ok(words: list[str]) -> bool:
     """`McDonald`, `DeSantis`, `LeBron`, `iPhone` are names; `PMBuddiesASSOCIATED` is not."""
-    return all(not re.search(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}", w) or re.fullmatch(r"[A-Z]{2,}s", w) for w in words)
+    return all(not _RUN_TOGETHER.search(w) or re.fullmatch(r"[A-Z]{2,}s", w) for w in words)
 
 
 def role_problems(role: str) -> list[str]:
@@ -228,12 +301,12 @@ def role_problems(role: str) -> list[str]:
     keys = [_key(w) for w in role.split()]
     if not any(k.strip("".join(APOSTROPHES)) for k in keys) or role[0] in _EDGE:
         problems.append("starts with punctuation")
-    if all(k in GENERIC_WORDS | {"rival", "rivals", "email", "emails", "aide"} - ROLE_WORDS for k in keys):
+    if all(k in _JUNK_ROLES for k in keys):
         problems.append("a generic word, not a role")
     if _MARKUP.search(role) or _QUOTES.search(role) or _BRACKETS.search(role):
         problems.append("markup or quotation marks")
     if re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", role):
         problems.append("a date or time: dateline junk")
-    if re.search(r"[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}", role) and not _mixed_case_ok(role.split()):
+    if _RUN_TOGETHER.search(role) and not _mixed_case_ok(role.split()):
         problems.append("words run together: dateline junk")
     return problems

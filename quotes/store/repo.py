@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotes.detect import DETECTOR_VERSION
-from quotes.name_checks import is_partial, name_problems, speaker_kind
+from quotes.name_checks import is_partial, name_problems, speaker_kind, tidy_name
 from quotes.records import Attribution
 from quotes.store.models import Article, Person, StoredQuote, utcnow
 from quotes.store.people import add_alias, add_role, clear_roles, get_or_create_person
@@ -96,11 +96,11 @@ def add_article(
     if article.id is None:
         session.flush()  # partial names belong to the article: it needs its id
     people: dict[tuple[str, str], Person] = {}
-    seen: list[tuple[Person, Attribution]] = []
+    seen: list[tuple[Person, str, Attribution]] = []
     for a in attributions:
         q = a.quote
         person, mention, confidence = None, a.mention, a.confidence
-        name = " ".join((a.speaker or "").split())
+        name = tidy_name(a.speaker or "")
         kind = speaker_kind(name, a.speaker_type) if name else None
         if name and name_problems(name, kind):
             mention, confidence = mention or name, None  # the resolver's confidence was in that name
@@ -109,7 +109,7 @@ def add_article(
                 session, name, kind=kind, partial=is_partial(name, kind), article_id=article.id
             )
             people[(name, kind)] = person
-            seen.append((person, a))
+            seen.append((person, name, a))
         article.quotes.append(
             StoredQuote(
                 person=person,
@@ -127,10 +127,10 @@ def add_article(
             )
         )
     session.flush()
-    names = {(p.id, a.speaker): (p, True) for p, a in seen}
-    mentions = {(p.id, a.mention): (p, False) for p, a in seen if a.kind == "named" and a.mention}
+    names = {(p.id, name): (p, True) for p, name, _ in seen}
+    mentions = {(p.id, tidy_name(a.mention)): (p, False) for p, _, a in seen if a.kind == "named" and a.mention}
     for (_, name), (person, lookup) in (mentions | names).items():
         add_alias(session, person, name, lookup=lookup)
-    for person, role in {(p, a.role) for p, a in seen if a.role}:
+    for person, role in {(p, a.role) for p, _, a in seen if a.role}:
         add_role(session, person, article.id, role)
     return article
