@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear clean
+.PHONY: setup demo test train-resolver train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,18 @@ demo: setup  ## ingest seeds/ into $(DB) and show who said what
 test: setup  ## run the test suite
 	$(BIN)/python -m pytest -q
 
-bench-accuracy: setup  ## score extraction on PolNeAR-train (840 articles) and the seeds
+bench-accuracy: setup  ## score extraction on the seeds, PolNeAR-train (840 articles) and news-dev (in-sample for the resolver: see make train-resolver for held-out figures)
 	mkdir -p out
 	$(BIN)/quotes extract seeds/*.txt --format jsonl > out/pred-seeds.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/seeds/gold.jsonl out/pred-seeds.jsonl
 	$(BIN)/quotes extract $(SHARED)/eval/polnear-train/docs/*.txt --format jsonl > out/pred-polnear-train.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/polnear-train/gold.jsonl out/pred-polnear-train.jsonl
+	$(BIN)/quotes extract $(SHARED)/eval/news-dev/docs/*.txt --format jsonl > out/pred-news-dev.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/news-dev/gold.jsonl out/pred-news-dev.jsonl
+
+train-resolver: setup  ## learn the speaker resolver (quotes/attribute/resolver.*) from PolNeAR-train and news-dev, printing its 5-fold cross-validated scores
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_resolver.py
 
 train-ranker: setup  ## learn quotes/ranker.json (the pronoun ranker) from PolNeAR-train, with its 5-fold cross-validation
 	$(BIN)/python bench/train_ranker.py

@@ -3,7 +3,7 @@
     .venv/bin/python bench/train_resolver.py [--news-dev-weight 4] [--folds 5] [--no-write]
 
 Examples: every quotation of PolNeAR-train and news-dev that matches a scored
-gold record; its candidates (attribute.candidates) described by
+gold record (but PolNeAR's definite descriptions, see `_polnear_description`); its candidates (attribute.candidates) described by
 attribute.features, labelled 1 for the gold speaker (its full name when the
 article gives it, else any form the scorer accepts; "no named speaker" for an
 unnamed source). A LightGBM classifier scores candidates; the best one wins.
@@ -114,7 +114,7 @@ def _gold_for(text: str, q, golds: list[dict]) -> dict | None:
 
 def fit(examples: list[QuoteRows], nd_weight: float) -> lightgbm.Booster:
     """A ranker of each quotation's candidates (LightGBM lambdarank, one group per quotation)."""
-    train = [e for e in examples if e.gold is not None and e.labels().any()]
+    train = [e for e in examples if e.gold is not None and e.labels().any() and not _polnear_description(e)]
     X = np.vstack([e.rows for e in train])
     y = np.concatenate([e.labels() for e in train])
     w = np.concatenate([np.full(len(e.names), nd_weight if e.set == "news-dev" else 1.0) for e in train])
@@ -129,7 +129,7 @@ def _pick(e: QuoteRows, score: np.ndarray, margins: Margins) -> tuple[object, fl
 
 def choose_margins(examples: list[QuoteRows], raw: dict[int, np.ndarray]) -> Margins:
     """The margins that do best on the held-out scores: attribution on both
-    sets first, unnamed sources a fifth as much."""
+    sets first, unnamed sources a twentieth as much."""
     best, best_value = Margins(), -1.0
     for rule in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 99.0):
         for null in (0.0, 0.5, 1.0, 2.0, 3.0, 99.0):
@@ -141,7 +141,7 @@ def choose_margins(examples: list[QuoteRows], raw: dict[int, np.ndarray]) -> Mar
                     if e.set != name or e.gold is None or (ok := e.right(_pick(e, raw[n], margins)[0])) is None:
                         continue
                     (unnamed if e.gold["speaker_kind"] in scorer.NULL_KINDS else named).append(ok)
-                value += np.mean(named) + 0.2 * np.mean(unnamed)
+                value += np.mean(named) + 0.05 * np.mean(unnamed)
             if value > best_value:
                 best, best_value = margins, value
     return best
@@ -219,6 +219,14 @@ def main() -> None:
         "calibration": {"x": [round(float(x), 4) for x in iso.X_thresholds_], "y": [round(float(y), 4) for y in iso.y_thresholds_]},
     }, indent=1) + "\n")
     print(f"\nwrote {MODEL.name} and {META.name} ({time.time() - t0:.0f} s)")
+
+
+def _polnear_description(e: QuoteRows) -> bool:
+    """PolNeAR's gold leaves a definite description unresolved (`the senator
+    said`: 203 of 222 nominal), where news-dev and the seeds resolve it to the
+    person named before (`the top US diplomat` is Antony Blinken), as a speaker
+    database should: such PolNeAR examples would teach the other convention."""
+    return e.set == "polnear-train" and bool(e.rows[0, FEATURES.index("kind_description")])
 
 
 def _rule_name(e: QuoteRows):

@@ -6,6 +6,11 @@ Attribution reads these sets; adding a speech verb means adding a word here.
 
 from spacy.tokens import Token
 
+if not Token.has_extension("lemma"):
+    # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
+    # (the rule tests) reads the lemma it was given, or the word itself
+    Token.set_extension("lemma", getter=lambda tok: tok.lemma_ or tok.lower_)
+
 # Lemmas of verbs that report speech or writing.
 SPEECH_VERBS = frozenset("""
 say tell add argue ask write tweet recall insist warn explain note state declare

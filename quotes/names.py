@@ -94,6 +94,7 @@ def name_key(name: str) -> tuple[list[str], str | None]:
 
 
 
+_BRACKETED = re.compile(r"\(([A-Z][\w’'-]+)\)")
 _SPELLED = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
 
 
@@ -167,6 +168,7 @@ class ArticleNames:
         """Full names the tagger missed, read from the text: a given name and
         one to three capitalised words after it (`Brave Marina Lacerda`, `PM
         Imran Khan’s`). Used only for a surname no tagged name explains."""
+        text = _BRACKETED.sub(r"\1", text)  # `President (Joe) Biden`
         for m in _SPELLED.finditer(text):
             words = m.group(0).split()
             words[-1] = _POSSESSIVE.sub("", words[-1])

@@ -232,3 +232,22 @@ def test_a_reported_cue_right_before_the_colon_gives_the_inner_speaker():
         "Lacerda said Epstein told her: “You are going to be a star one day.”"
     )
     assert speakers(text) == [("You are going", "Jeffrey Epstein")]
+
+
+def test_every_attribution_says_how_sure_it_is_and_what_speaks():
+    text = (
+        "Russia’s Defense Ministry confirmed the strike on Sunday.\n\n"
+        "“We will respond,” said Volodymyr Zelenskyy, Ukraine’s president."
+    )
+    found = analyse_text(text)
+    assert [(a.speaker, a.speaker_type) for a in found] == [("Volodymyr Zelenskyy", "person")]
+    assert all(0.0 <= a.confidence <= 1.0 for a in found)
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_echoes():
+    text = (
+        "Trusting friends on crypto is ‘a horrible idea,’ advisor says\n\n"
+        "Many buyers ask friends before they invest.\n\n"
+        "“If you just take information blindly, that’s a horrible idea,” said Lee Baker, a financial planner."
+    )
+    assert speakers(text)[0] == ("a horrible idea,", "Lee Baker")

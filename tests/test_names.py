@@ -49,3 +49,8 @@ def test_a_shared_surname_goes_to_the_person_introduced_first_on_a_tie():
 def test_a_surname_starting_with_a_particle_is_not_a_full_name():
     names = names_of("Alano De La Rosa", "De La Rosa")
     assert names.canonical("De La Rosa", 100) == "Alano De La Rosa"
+
+
+def test_a_given_name_in_brackets_is_part_of_the_name():
+    names = names_of("Xi Jinping", text="what President (Joe) Biden and President Xi said. Biden acknowledged")
+    assert names.canonical("Biden", 100) == "Joe Biden"

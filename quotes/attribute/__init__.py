@@ -19,6 +19,7 @@ For each quotation, in order:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from quotes.attribute import features, model
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.decide import decide
 from quotes.cues import ORG_NOUNS
+from quotes.folding import fold
 from quotes.attribute.sources import Article
 from quotes.mentions import Mentions, Source
 from quotes.records import Attribution, Quote
@@ -95,7 +97,30 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
             out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
         if out[-1].speaker:
             speakers.append(out[-1].speaker)
-    return RulePass(article, sources, out, table)
+    return RulePass(article, sources, _echoed_in_body(table, out), table)
+
+
+HEAD = 2  # paragraphs of headline and standfirst
+
+
+def _echoed_in_body(table: ArticleMentions, answers: list[Attribution]) -> list[Attribution]:
+    """A quotation in the headline or standfirst is usually an excerpt of one
+    the body attributes (`... ‘a horrible idea,’ advisor says` over `that's a
+    horrible idea," said Lee Baker`): it takes that quotation's speaker."""
+    out = list(answers)
+    for i, a in enumerate(answers):
+        words = _plain(a.quote.text)
+        if table.quote_paragraphs[i] >= HEAD or len(words) < 2 or (a.kind == "named" and a.speaker):
+            continue
+        echo = next((b for j, b in enumerate(answers) if table.quote_paragraphs[j] >= HEAD and b.speaker
+                     and f" {' '.join(words)} " in f" {' '.join(_plain(b.quote.text))} "), None)
+        if echo is not None:
+            out[i] = dataclasses.replace(a, speaker=echo.speaker, kind="echo")
+    return out
+
+
+def _plain(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
 
 
 def _share_within_groups(quotes: list[Quote], sources: list[Source | None]) -> None:

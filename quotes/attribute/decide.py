@@ -20,7 +20,7 @@ from quotes.records import Attribution
 def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, margins: Margins) -> tuple[int, float]:
     """The index of the chosen candidate and the share of the softmax it holds."""
     best, share = share_of_best(score)
-    if names[best] is None:  # no named speaker only when clearly better than the best name
+    if names[best] is None and rule_speaker is not None:  # overruling a name with none needs a clear lead
         named = [n for n, name in enumerate(names) if name is not None]
         runner = max(named, key=lambda n: score[n], default=None)
         if runner is not None and score[best] - score[runner] < margins.null:

@@ -21,7 +21,7 @@ from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.mentions import Source
 from quotes.records import Attribution, Quote
 
-KINDS = ("named", "pronoun", "description", "continuation", "nominal", "none")
+KINDS = ("named", "pronoun", "description", "continuation", "echo", "nominal", "none")
 FAR = 20  # sentences: further than this counts as this far
 
 FEATURES = (

@@ -1,0 +1,86 @@
+"""The learned resolver's parts on hand-built Docs: candidates, features, the decision (no model load)."""
+
+from __future__ import annotations
+
+import numpy as np
+import spacy
+from spacy.tokens import Doc
+
+from quotes.attribute import rule_pass
+from quotes.attribute.decide import pick
+from quotes.attribute.features import FEATURES, matrix
+from quotes.attribute.model import Margins, share_of_best
+from quotes.detect import detect
+
+NLP = spacy.blank("en")
+
+
+def fischer_doc() -> Doc:
+    """`Tanner Fischer said “We fight.”` ¶ `He added “We win.”`, parsed by hand."""
+    words = ["Tanner", "Fischer", "said", "“", "We", "fight", ".", "”", "\n\n", "He", "added", "“", "We", "win", ".", "”"]
+    spaces = [True, True, True, False, True, False, False, False, False, True, True, False, True, False, False, False]
+    heads = [1, 2, 2, 5, 5, 2, 5, 5, 7, 10, 10, 13, 13, 10, 13, 13]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ccomp", "punct", "punct", "dep",
+            "nsubj", "ROOT", "punct", "nsubj", "ccomp", "punct", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "SPACE",
+           "PRON", "VERB", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
+    lemmas = ["Tanner", "Fischer", "say", "“", "we", "fight", ".", "”", "\n\n", "he", "add", "“", "we", "win", ".", "”"]
+    sent_starts = [True] + [False] * 8 + [True] + [False] * 6
+    return Doc(NLP.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               sent_starts=sent_starts, ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
+
+
+def test_the_rules_read_a_named_cue_and_a_pronoun_that_continues_it():
+    doc = fischer_doc()
+    rules = rule_pass(doc, detect(doc.text), resolver=lambda m, offset, pronoun, speakers: speakers[-1])
+    assert [a.speaker for a in rules.answers] == ["Tanner Fischer", "Tanner Fischer"]
+    assert [s.rule for s in rules.sources] == ["speech_cue", "speech_cue"]
+
+
+def test_candidates_are_the_names_around_a_quotation_and_no_one():
+    doc = fischer_doc()
+    rules = rule_pass(doc, detect(doc.text), resolver=lambda *a: None)
+    assert rules.table.candidates(1, rules.answers) == [None, "Tanner Fischer"]
+
+
+def test_features_say_who_the_rules_picked_and_who_spoke_before():
+    doc = fischer_doc()
+    quotes = detect(doc.text)
+    rules = rule_pass(doc, quotes, resolver=lambda m, offset, pronoun, speakers: speakers[-1])
+    names = rules.table.candidates(1, rules.answers)
+    rows = matrix(rules.table, quotes, rules.answers, rules.sources, 1, names)
+    fischer, nobody = rows[names.index("Tanner Fischer")], rows[names.index(None)]
+    f = FEATURES.index
+    assert fischer[f("rule_pick")] == 1 and fischer[f("prev_speaker")] == 1 and fischer[f("gender_clashes")] == 0
+    assert nobody[f("is_null")] == 1 and nobody[f("rule_pick")] == 0
+    assert fischer[f("kind_pronoun")] == nobody[f("kind_pronoun")] == 1  # what the rules read is on every row
+
+
+def test_the_best_candidate_wins_and_its_share_is_its_softmax_weight():
+    best, share = share_of_best(np.array([0.0, np.log(3.0)]))
+    assert best == 1 and abs(share - 0.75) < 1e-9
+
+
+def test_overruling_the_rules_needs_the_margin():
+    names = [None, "Ana Ruiz", "Bo Lee"]
+    scores = np.array([0.0, 1.0, 1.4])
+    assert names[pick(names, scores, "Ana Ruiz", Margins(rule=0.5))[0]] == "Ana Ruiz"
+    assert names[pick(names, scores, "Ana Ruiz", Margins(rule=0.3))[0]] == "Bo Lee"
+
+
+def test_no_named_speaker_replaces_a_name_only_with_a_clear_lead():
+    names = [None, "Ana Ruiz"]
+    assert names[pick(names, np.array([1.5, 1.0]), "Ana Ruiz", Margins(null=1.0))[0]] == "Ana Ruiz"
+    assert names[pick(names, np.array([2.5, 1.0]), "Ana Ruiz", Margins(null=1.0))[0]] is None
+    # the rules found no name (`a senior official said`): none needs no lead
+    assert names[pick(names, np.array([1.5, 1.0]), None, Margins(null=1.0))[0]] is None
+
+
+def test_the_shipped_model_reads_these_features_and_maps_scores_to_a_probability():
+    from quotes.attribute.model import shipped
+
+    model = shipped()
+    assert model is not None, "resolver.txt/resolver.json missing or switched off: run make train-resolver"
+    assert model.booster.num_feature() == len(FEATURES)
+    confidences = [model.confidence(x) for x in np.linspace(0, 1, 11)]
+    assert all(0.0 <= c <= 1.0 for c in confidences) and confidences == sorted(confidences)
