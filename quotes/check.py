@@ -6,12 +6,14 @@ from the full-text index -> wording and speaker compared -> Verdict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quotes.detect import detector_warnings
 from quotes.draft import UnreadableDraft, UnsupportedDraft, read_draft
 from quotes.names import name_key
 from quotes.pipeline import analyse_text
@@ -177,10 +179,36 @@ def check_quotes(session: Session, attributions: Iterable[Attribution]) -> list[
     return [check_quote(session, a, counts) for a in attributions if not a.quote.nested]
 
 
+class UncheckedDraft(ValueError):
+    """A draft with quotation marks that could not be paired: the quotation they
+    begin or end was not read, so passing the rest would pass what was not checked."""
+
+    def __init__(self, text: str, problems: list[str]) -> None:
+        first = problems[0]
+        offset = re.search(r"offset (\d+)", first)
+        if offset:
+            at = int(offset.group(1))
+            line = text.count("\n", 0, at) + 1
+            excerpt = text[at : at + 40].split("\n")[0]
+            first = f"{first} (line {line}: {excerpt!r})"
+        more = f", and {len(problems) - 1} more" if len(problems) > 1 else ""
+        super().__init__(f"could not check every quotation: {first}{more}; pair the marks and check again")
+        self.problems = problems
+
+
 def check_draft(session: Session, text: str) -> list[Verdict]:
-    """Find the draft's quotations and speakers as ingest would, and judge each one."""
+    """Find the draft's quotations and speakers as ingest would, and judge each one.
+
+    Raises UncheckedDraft when a quotation mark could not be paired (an
+    unclosed quotation): a check fails closed, never passing what it did not read.
+    """
     require_index(session)
-    return check_quotes(session, analyse_text(text))
+    with detector_warnings() as warnings:
+        attributions = analyse_text(text)
+    problems = warnings.drain()
+    if problems:
+        raise UncheckedDraft(text, problems)
+    return check_quotes(session, attributions)
 
 
 __all__ = [
@@ -191,6 +219,7 @@ __all__ = [
     "VERDICTS",
     "VERIFIED",
     "Source",
+    "UncheckedDraft",
     "UnreadableDraft",
     "UnsupportedDraft",
     "Verdict",

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console  # rich comes with typer
 from rich.progress import Progress
-from quotes.check import VERIFIED, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
+from quotes.check import VERIFIED, UncheckedDraft, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
 from quotes.check_report import print_report, records
 from quotes.export import UnsafeTarget, export
 from quotes.cli_base import DEFAULT_DB, MinConfidence, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
@@ -264,7 +264,8 @@ def check_command(
         CheckFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
     ] = CheckFormat.table,
 ) -> None:
-    """Check a draft's quotations against the database; exit 1 unless every one is verified."""
+    """Check a draft's quotations against the database; exit 1 unless every one is verified,
+    2 when the draft or one of its quotations could not be read."""
     with user_errors():
         try:
             text = read_draft(draft)
@@ -272,8 +273,11 @@ def check_command(
                 fail(f"{draft} is empty; there are no quotations to check.")
             with database(db)() as session:
                 verdicts = check_draft(session, text)
-        except (UnsupportedDraft, UnreadableDraft, SearchUnavailable) as error:
+        except (UnsupportedDraft, SearchUnavailable) as error:
             fail(str(error))
+        except (UnreadableDraft, UncheckedDraft) as error:  # fails closed: never 0 for what was not read
+            typer.echo(f"Error: {draft}: {error}" if isinstance(error, UncheckedDraft) else f"Error: {error}", err=True)
+            raise typer.Exit(2)
     if fmt is CheckFormat.json:
         typer.echo(for_terminal(json.dumps(records(verdicts), ensure_ascii=False, indent=2)))
     elif not verdicts:
