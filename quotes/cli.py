@@ -28,6 +28,7 @@ from quotes.cli_serve import serve_command
 from quotes.ingest import BATCH_SIZE, Pipeline, analyse_files, ingest, iter_files
 from quotes.query import Filters, SpeakerRow, said_by, speakers, who_said
 from quotes.store.errors import StoreError
+from quotes.workers import WorkerDied
 from quotes.store.search import SearchUnavailable
 
 app = typer.Typer(
@@ -82,6 +83,8 @@ def ingest_command(
                 )
             except StoreError as error:
                 fail(f"{error}. Articles stored before this are kept; run the same ingest again to finish.")
+            except WorkerDied as error:
+                fail(str(error))
     typer.echo(
         f"Stored {summary.articles} articles, {summary.quotes} quotes, "
         f"{summary.speakers} speakers ({summary.skipped} unchanged, skipped)."

