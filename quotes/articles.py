@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from quotes.textfile import MAX_BYTES, UnreadableFile, decode, read_article
+from quotes.textfile import MAX_BYTES, UnreadableFile, decode, read_article, require_regular_file
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 MAX_BAD_LINES = 10  # bad lines of one .jsonl file reported one by one; the rest are counted
@@ -68,6 +68,7 @@ def read_articles(path: Path) -> Iterator[ArticleFile | UnreadableFile]:
     """
     if not storable_name(path):
         raise UnreadableFile(f"{shown(path)}: the file name is not valid UTF-8; rename it (e.g. with `convmv`)")
+    require_regular_file(path)  # a named pipe would block the read
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _json_lines(path)

@@ -48,7 +48,7 @@ def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them.")],
     db: Db = DEFAULT_DB,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles parsed together; each is still stored on its own.")
+        int, typer.Option("--batch-size", min=1, help="Articles parsed together, then stored in one transaction.")
     ] = BATCH_SIZE,
     workers: Annotated[
         int | None,

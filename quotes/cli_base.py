@@ -70,6 +70,9 @@ def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
     url = to_url(db)
     check_url(url)
     path = sqlite_file(url)
+    if path is None and url.startswith("sqlite"):  # :memory:, sqlite://: gone when the command ends
+        fail(f"{db} is a database in memory, which keeps nothing once this command ends; "
+             "give a file name (quotes.db) or a postgresql:// URL.")
     if not create and path is not None and not path.exists():
         fail(f"no database at {path}; run `quotes ingest` first or pass --db.")
     return open_db(url)

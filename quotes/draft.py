@@ -10,6 +10,8 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from quotes.textfile import UnreadableFile, require_regular_file
+
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -192,8 +194,12 @@ def read_draft(path: str | Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise UnsupportedDraft(f"cannot read {path}: drafts are {', '.join(SUFFIXES)} files")
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise FileNotFoundError(f"no such draft: {path}")
+    try:
+        require_regular_file(path)  # a named pipe would block the read; a broken link has nothing to read
+    except UnreadableFile as error:
+        raise UnreadableDraft(str(error)) from error
     if suffix in DOCX_SUFFIXES:
         text = docx_text(path)
     else:

@@ -54,13 +54,15 @@ class IngestSummary:
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Each path as given, folders expanded to the `.txt`, `.jsonl` and `.html` files directly in them (sorted).
 
+    Named pipes, links that loop or lead nowhere and other things that are not
+    regular files are yielded too, so that reading them reports what they are.
     Raises FileNotFoundError for a path that does not exist.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-        elif path.is_file():
+            yield from sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
+        elif path.exists() or path.is_symlink():
             yield path
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")

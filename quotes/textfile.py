@@ -10,7 +10,10 @@ is refused, not guessed.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,8 +54,33 @@ class ArticleText:
     encoding: str  # "utf-8", or the encoding it was read in
 
 
+def require_regular_file(path: Path) -> None:
+    """UnreadableFile, saying what the path is, unless it is a regular file (or a link to one).
+
+    A named pipe would block the read forever, and a link that loops or leads
+    nowhere has nothing to read: each is named, never skipped in silence.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if path.is_symlink():
+            target = os.readlink(path)
+            if error.errno == errno.ELOOP:
+                raise UnreadableFile(f"{path} is a symbolic link that loops (to {target}); there is nothing to read") from error
+            raise UnreadableFile(f"{path} is a symbolic link to {target}, which does not exist") from error
+        raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from error
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a folder" if stat.S_ISDIR(mode)
+            else "not a regular file"
+        )
+        raise UnreadableFile(f"{path} is {kind}, not a file; only regular files are read")
+
+
 def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleText:
     """The text of one article file, reading at most `max_bytes` + 1 bytes."""
+    require_regular_file(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

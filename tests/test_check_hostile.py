@@ -6,6 +6,7 @@ The detector runs for real; attribution is left out (no model).
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 
@@ -151,3 +152,10 @@ def test_html_main_text_still_prefers_main_then_article():
     assert html_text(page) == "One\n\nTwo"
     assert html_text("<body><p>Menu</p><article><p>Art</p></article></body>") == "Art"
     assert html_text("<p>a &amp; b</p><script>x()</script><p>c<br/>d</p>") == "a & b\n\nc\n\nd"
+
+
+def test_a_draft_that_is_a_named_pipe_or_a_broken_link_is_exit_2(filled_db, tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert_unchecked(check(tmp_path / "pipe.txt", filled_db), "is a named pipe (FIFO), not a file")
+    (tmp_path / "link.md").symlink_to(tmp_path / "gone.md")
+    assert_unchecked(check(tmp_path / "link.md", filled_db), "is a symbolic link to")

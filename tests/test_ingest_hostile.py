@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from typer.testing import CliRunner
 
 from quotes import articles
 from quotes import ingest as ingest_module
 from quotes.articles import ArticleFile, read_articles
+from quotes.cli import app
 from quotes.detect import detect
 from quotes.ingest import ingest
 from quotes.records import Attribution
@@ -137,3 +139,48 @@ def test_a_mac_roman_article_goes_in_with_all_its_quotes(session_factory, tmp_pa
     summary = ingest(session_factory, [tmp_path / "mac.txt"])
     assert summary.quotes == len(detect(SEED)) > 20
     assert [w.reason for w in summary.warnings] == [f"{tmp_path / 'mac.txt'} is not UTF-8; read it as mac_roman"]
+
+
+# --- things in a folder that are not files (issue 15: they were skipped in silence) ---
+
+
+@pytest.fixture
+def odd_folder(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer forever
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    return folder
+
+
+ODD = {
+    "dangling.txt": "is a symbolic link to {folder}/gone.txt, which does not exist",
+    "loop.txt": "is a symbolic link that loops (to {folder}/loop.txt); there is nothing to read",
+    "pipe.txt": "is a named pipe (FIFO), not a file; only regular files are read",
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipes_and_broken_links_in_a_folder_are_each_named_and_the_rest_go_in(session_factory, odd_folder):
+    summary = ingest(session_factory, [odd_folder])
+    reasons = {f.path.name: f.reason for f in summary.failed}
+    assert reasons == {name: f"{odd_folder / name} " + why.format(folder=odd_folder) for name, why in ODD.items()}
+    assert stored(session_factory) == ["good"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("name", sorted(ODD))
+def test_a_pipe_or_broken_link_named_directly_says_what_it_is(odd_folder, tmp_path, name):
+    result = CliRunner().invoke(app, ["ingest", str(odd_folder / name), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {odd_folder / name} " + ODD[name].format(folder=odd_folder)
+
+
+@pytest.mark.parametrize("db", [":memory:", "sqlite://", "sqlite:///:memory:"])
+def test_an_ingest_into_memory_is_refused_not_reported_stored(tmp_path, db):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db])
+    assert result.exit_code == 1 and "Stored" not in result.stdout
+    assert result.stderr.startswith(f"Error: {db} is a database in memory, which keeps nothing once this command ends")
