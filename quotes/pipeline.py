@@ -139,13 +139,29 @@ def make_region_ner(nlp: Language, name: str) -> RegionNER:
     return RegionNER(nlp.get_pipe("ner"))
 
 
+def _cached_lemmas(lemmatizer) -> Callable[[Token], str]:
+    """`tok._.lemma`, asked many times of the same few words: the rules' answer
+    depends on the word, its tag and its morphology only, so keep it."""
+    seen: dict[tuple[int, int, int], str] = {}
+
+    def lemma(tok: Token) -> str:
+        key = (tok.orth, tok.pos, tok.morph.key)
+        if key not in seen:
+            if len(seen) > 200_000:
+                seen.clear()
+            seen[key] = lemmatizer.rule_lemmatize(tok)[0]
+        return seen[key]
+
+    return lemma
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process (never downloaded)."""
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     bound_tokenizer(nlp)  # linear time on any text, the tokens otherwise spaCy's
     lemmatizer = nlp.get_pipe("lemmatizer")
-    Token.set_extension("lemma", getter=lambda tok: lemmatizer.rule_lemmatize(tok)[0], force=True)
+    Token.set_extension("lemma", getter=_cached_lemmas(lemmatizer), force=True)
     nlp.add_pipe("coarse_pos", before="lemmatizer", config={"tag_pos": _tag_pos(nlp.get_pipe("attribute_ruler"))})
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("region_ner", after="coarse_pos")
