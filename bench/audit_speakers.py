@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from quotes.ingest import ingest
-from quotes.name_checks import ROLE_WORDS, name_problems, speaker_kind
+from quotes.name_checks import ROLE_WORDS, name_problems, speaker_kind, tidy_name
 from quotes.pipeline import analyse
 from quotes.query import speakers
 from quotes.records import Attribution
@@ -49,10 +49,11 @@ def recording(refused: Counter, problems: Counter, workers: int):
     def run(texts: Iterable[str]) -> Iterator[list[Attribution]]:
         for attributions in analyse(texts, workers=workers):
             for a in attributions:
-                if a.speaker and a.speaker.strip():
-                    found = name_problems(a.speaker, speaker_kind(a.speaker, a.speaker_type))
+                name = tidy_name(a.speaker or "")  # as storage does
+                if name:
+                    found = name_problems(name, speaker_kind(name, a.speaker_type))
                     if found:
-                        refused[a.speaker] += 1
+                        refused[name] += 1
                         problems.update(found)
             yield attributions
 

@@ -32,8 +32,6 @@ manager officer chancellor king queen prince princess pope emir sheikh host anch
 correspondent reporter analyst expert aide staffer lawmaker sheriff mp mep president-elect
 foreign state former acting interim general-secretary secretary-general chairperson
 """.split())
-# Surnames that are also titles: alone they may be a partial name (`King`, `Prince`).
-TITLE_SURNAMES = frozenset("king prince judge bishop major marshal lord".split())
 # What a person is, not who (`Texan`, `a South Carolina Democrat`, `Russians`).
 DESCRIPTIONS = frozenset("""
 democrat republican independent libertarian conservative liberal progressive moderate socialist
@@ -246,11 +244,11 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
     # 2. Words no name is made of.
     content = [k.lstrip("@") for k in keys if k not in _LINKS]
     platform = kind == ORG and speaker_type == ORG and content[-1:] and content[-1] in PLATFORMS
-    surname = len(words) == 1 and keys[0] in TITLE_SURNAMES and words[0].istitle()  # `King`: a partial name
-    if all(k in ROLE_WORDS for k in content) and not surname:
+    # `King` alone too: a surname (Steve King) or a title (the King), no one can tell
+    if all(k in ROLE_WORDS for k in content):
         problems.append("a title or role alone")
     elif all(k in _NOT_NAME_WORDS | PLATFORMS for k in content) and (kind == PERSON or len(content) == 1) \
-            and not platform and not surname:
+            and not platform:
         problems.append("a generic word, not a name")  # `Ministry of Foreign Affairs` is whole
     if handle:
         return problems
