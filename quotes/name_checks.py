@@ -35,7 +35,7 @@ foreign state former acting interim general-secretary secretary-general chairper
 # What a person is, not who (`Texan`, `a South Carolina Democrat`, `Russians`).
 DESCRIPTIONS = frozenset("""
 democrat republican independent libertarian conservative liberal progressive moderate socialist
-muslim christian jew catholic evangelical texan californian new-yorker
+muslim christian jew catholic evangelical texan californian new-yorker arizonan floridian ohioan iowan
 americans russians israelis palestinians iranians ukrainians mexicans europeans africans arabs
 britons chinese
 """.split())
@@ -47,6 +47,8 @@ chairman chairwoman ambassador governor senator mayor official executive founder
 adviser advisor envoy commissioner deputy premier congressman congresswoman counsellor counselor
 ally aide supporter critic friend rival staffer surrogate
 """.split()) | DESCRIPTIONS
+# An organisation's name does not end in one of its people's roles (`... National Executive`).
+ORG_TRAILING_ROLES = frozenset("ceo cfo president director executive spokesman spokeswoman spokesperson chairman chairwoman".split())
 # Places are not speakers (`Hermenegildo Galeana Street`).
 PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza".split())
 # Words that begin a phrase, not a name (`On Twitter`, `According Trump`).
@@ -57,7 +59,7 @@ PLATFORMS = frozenset("twitter facebook instagram tiktok youtube reddit".split()
 HEADLINE_WORDS = frozenset("""
 says say asks asked asking slams slammed hammers hammered blasts blasted calls called
 debunks destroys exposes mocks trolls torches shreds unloads erupts backs endorses quits
-dumps bashes knocks lashes hints predicts demands wonders jokes stuns sparks weighs
+dumps bashes knocks lashes hints predicts demands wonders jokes stuns sparks weighs addresses
 warns warned urges urged tells told claims claimed defends defended rips ripped responds
 responded vows vowed wants wanted gets got takes took makes made is are was were has have
 had will would can could should did does doesn't don't reacts reveals revealed admits
@@ -254,7 +256,7 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         return problems
     if all(k in DESCRIPTIONS for k in content):
         problems.append("a description, not a name")
-    elif kind == PERSON and len(keys) > 1 and keys[-1] in TRAILING_ROLES:
+    elif len(keys) > 1 and keys[-1] in (TRAILING_ROLES if kind == PERSON else ORG_TRAILING_ROLES):
         problems.append("ends in a role: a description, not a name")
     if keys[-1] in PLACE_WORDS and len(keys) > 1:
         problems.append("a place, not a speaker")
