@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test train-resolver train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear clean
+.PHONY: setup demo test train-resolver train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear audit clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ bench-queries: setup  ## time who-said, said-by, search and export on 1,000,000 
 
 bench-linear: setup  ## time `quotes extract` on one article of 250 KB, 500 KB and 1 MB of real quotes (linear growth?)
 	$(BIN)/python bench/linear_time.py --docs $(SHARED)/eval/polnear-train/docs $(if $(PROFILE),--profile)
+
+audit: setup  ## ingest PolNeAR train, news-dev and the seeds into out/audit.db; list speaker entries that are not names; write out/audit-sample.tsv for a hand check
+	$(BIN)/python bench/audit_speakers.py --workers 2
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm
