@@ -4,13 +4,22 @@
 view (migration 0005) faceted on speaker and publisher with full-text search,
 internal tables hidden, and canned queries (who said, quotes by person,
 people). `datasette_args` is the command line that serves it; the CLI runs it.
+
+The web sees the quotes and nothing of this machine: Datasette serves a
+compact copy with the article files' paths blanked (`public_copy`) and runs
+no SQL but its own and the canned queries (`default_allow_sql` off), so no
+`fts3_tokenizer`, `randomblob` or `pragma_database_list` from a URL.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from quotes.store.errors import StoreError
 from quotes.store.search import FTS_TABLE, TRIGRAM_TABLE
 
 HIDDEN = [
@@ -37,8 +46,10 @@ where quote_id in (
     select q.id from quotes as q join people as p on p.id = q.person_id
     where p.key = quotes_name_key(:name)
         or p.id in (select person_id from person_aliases where key = quotes_name_key(:name) and lookup)
-        or p.key like '% ' || quotes_name_key(:name)
+        -- a surname: the key ends in a space and these words (compared as text, so % and _ are no wildcards)
+        or substr(p.key, -length(quotes_name_key(:name)) - 1) = ' ' || quotes_name_key(:name)
 )
+and quotes_name_key(:name) != ''
 order by published, doc_id, start
 """
 
@@ -101,13 +112,50 @@ def metadata(db_path: str | Path) -> dict[str, Any]:
 
 
 def datasette_args(db_path: str | Path, metadata_path: str | Path, *, host: str, port: int) -> list[str]:
-    """Arguments to `datasette` serving the database read-only with this metadata."""
+    """Arguments to `datasette` serving the database read-only with this metadata.
+
+    The path comes last, after `--`, so a file named `--root` is a file.
+    """
     return [
-        "serve", str(db_path),
+        "serve",
         "--metadata", str(metadata_path),
         "--host", host,
         "--port", str(port),
         "--plugins-dir", str(PLUGINS),
         "--setting", "default_page_size", "50",
         "--setting", "sql_time_limit_ms", "3000",
+        "--setting", "default_allow_sql", "off",  # table pages and canned queries only: no SQL from a URL
+        "--setting", "allow_download", "off",
+        "--",
+        str(db_path),
     ]
+
+
+def is_local(host: str) -> bool:
+    """Whether `host` is this machine only (loopback); anything else shows the quotes to a network."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name, which may resolve to anything
+
+
+def public_copy(source: Path, folder: Path) -> Path:
+    """A copy of the quotes database at `source`, to serve, in `folder` and named as `source` is.
+
+    Datasette reads the copy, not the database: the article files' paths are
+    blanked in it, and `VACUUM INTO` leaves out the free pages where deleted
+    text may linger. The copy is what the database held when it was made.
+    """
+    target = folder / source.name
+    try:
+        with closing(sqlite3.connect(source)) as connection:
+            connection.execute("VACUUM INTO ?", (str(target),))
+        with closing(sqlite3.connect(target, isolation_level=None)) as connection:
+            connection.execute("PRAGMA secure_delete = ON")  # the old paths are overwritten, not only unlinked
+            connection.execute("UPDATE articles SET path = ''")
+            connection.execute("PRAGMA journal_mode = DELETE")  # one file, nothing beside it
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot make the copy of {source} to serve in {folder} ({error}); is the disk full?") from error
+    return target

@@ -277,3 +277,24 @@ def test_a_read_only_folder(locked_folder, command):
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "Traceback" not in result.stderr, lines
     assert "can be written" in lines[0] or "cannot be written" in lines[0]
     assert snapshot(locked_folder) == before
+
+
+def test_a_file_size_limit_hit_while_writing_is_one_clear_error(tmp_path):
+    # `ulimit -f`: the write fails with EFBIG, which SQLite reports as "disk I/O error"
+    script = f"""
+import resource, sys
+from quotes.store.db import open_db, write_transaction
+from quotes.store.errors import StoreError
+from quotes.store.repo import add_article
+factory = open_db({str(tmp_path / "q.db")!r})
+resource.setrlimit(resource.RLIMIT_FSIZE, (400_000, resource.RLIM_INFINITY))
+try:
+    for i in range(100):
+        write_transaction(factory, lambda s, i=i: add_article(s, f"a{{i}}", f"a{{i}}.txt", "words " * 5000, []))
+except StoreError as error:
+    print(error)
+    sys.exit(3)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "cannot write" in done.stdout and "ulimit -f" in done.stdout and "q.db" in done.stdout

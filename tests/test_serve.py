@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
-from urllib.error import URLError
+from pathlib import Path
+from urllib.error import HTTPError, URLError
 
 import pytest
+from typer.testing import CliRunner
 
-from quotes.serve import datasette_args, metadata
+from quotes.cli import app
+from quotes.serve import datasette_args, is_local, metadata, public_copy
 from quotes.store.repo import add_article
+from cli_results import assert_user_error
 
 START_SECONDS = 30  # Datasette's imports and start-up on a slow machine
 
@@ -23,9 +29,9 @@ def test_metadata_facets_and_canned_queries(tmp_path):
     assert found["tables"]["quote_rows"]["facets"] == ["speaker", "publisher"]
     assert set(found["queries"]) == {"who_said", "quotes_by_person", "people"}
     assert found["tables"]["alembic_version"] == {"hidden": True}
-    assert datasette_args("news.db", "m.json", host="127.0.0.1", port=8001)[:6] == [
-        "serve", "news.db", "--metadata", "m.json", "--host", "127.0.0.1",
-    ]
+    args = datasette_args("news.db", "m.json", host="127.0.0.1", port=8001)
+    assert args[:5] == ["serve", "--metadata", "m.json", "--host", "127.0.0.1"]
+    assert args[-2:] == ["--", "news.db"]  # the path last, after `--`
 
 
 def free_port() -> int:
@@ -85,3 +91,77 @@ def test_serve_pages_facets_and_canned_queries(server):
     for typed in ("Mr.+CHOLLET", "Counsellor+Derek+Chollet", "%C3%A7hollet"):  # titles folded; ç is c
         by = json.loads(fetch(server + f"/quotes_by_person.json?name={typed}&_shape=array"))
         assert [(r["speaker"], r["speaker_type"]) for r in by] == [("Derek Chollet", "person")], typed
+
+
+def forbidden(url: str) -> bool:
+    try:
+        fetch(url)
+    except HTTPError as error:
+        return error.code == 403
+    return False
+
+
+def test_serve_shows_the_quotes_and_nothing_of_the_host(server, db_path):
+    database = server.rsplit("/", 1)[0] + "/" + db_path.stem
+    for sql in ("select fts3_tokenizer('simple')", "select length(randomblob(200000000))",
+                "select file from pragma_database_list", "select path from articles"):
+        assert forbidden(f"{database}.json?sql={urllib.parse.quote(sql)}"), sql
+    assert str(db_path.parent) not in fetch(server.rsplit("/", 1)[0] + "/-/databases.json")
+    assert [r["path"] for r in json.loads(fetch(server + "/articles.json?_shape=array"))] == [""]
+    for wildcard in ("%", "_", "%25", "+"):
+        assert json.loads(fetch(server + f"/quotes_by_person.json?name={wildcard}&_shape=array")) == [], wildcard
+
+
+@pytest.mark.parametrize("host, local", [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
+                                         ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("example.org", False)])
+def test_which_hosts_are_this_machine_only(host, local):
+    assert is_local(host) is local
+
+
+def test_a_network_host_needs_public(filled_db, monkeypatch):
+    served = []
+    monkeypatch.setattr("datasette.cli.cli.main", lambda **kwargs: served.append(kwargs))
+    assert_user_error(CliRunner().invoke(app, ["serve", "--db", str(filled_db), "--host", "0.0.0.0"]), "add --public")
+    assert not served
+    result = CliRunner().invoke(app, ["serve", "--db", str(filled_db), "--host", "0.0.0.0", "--public"])
+    assert result.exit_code == 0, result.output
+    assert "Warning: --public: anyone who can reach 0.0.0.0:8001 can read every quote" in result.stderr
+    assert len(served) == 1
+
+
+def test_a_database_named_like_an_option_is_served_as_a_file(filled_db, session_factory, tmp_path, monkeypatch):
+    from datasette.cli import serve
+
+    session_factory.kw["bind"].dispose()  # the WAL folded back in: the file alone is the database
+    filled_db.rename(tmp_path / "--root")
+    monkeypatch.chdir(tmp_path)
+    seen = {}
+
+    def parse(*, args, **_kwargs):  # what Datasette's own parser makes of our arguments, while the copy exists
+        seen.update(serve.make_context("serve", args[1:]).params)
+        with sqlite3.connect(args[-1]) as copy:
+            seen["paths"] = [path for (path,) in copy.execute("SELECT path FROM articles")]
+
+    monkeypatch.setattr("datasette.cli.cli.main", parse)
+    result = CliRunner().invoke(app, ["serve", "--db", "--root"])
+    assert result.exit_code == 0, result.output
+    assert not seen["root"] and [Path(f).name for f in seen["files"]] == ["--root"]
+    assert Path(seen["files"][0]).parent != tmp_path  # the copy, not the database
+    assert seen["paths"] == [""]
+
+
+def test_the_copy_holds_the_quotes_without_paths_or_deleted_text(filled_db, tmp_path):
+    with sqlite3.connect(filled_db) as connection:
+        connection.execute("INSERT INTO articles (doc_id, path, text, sha256, ingested_at) "
+                           "SELECT 'gone', '/home/me/secret-folder/gone.txt', 'deleted words', sha256, ingested_at FROM articles")
+        connection.execute("DELETE FROM articles WHERE doc_id = 'gone'")
+    connection.close()
+    (tmp_path / "web").mkdir()
+    copy = public_copy(filled_db, tmp_path / "web")
+    assert copy.name == filled_db.name
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT count(*) FROM quotes").fetchone() == (4,)
+        assert connection.execute("SELECT path FROM articles").fetchall() == [("",)]
+    connection.close()
+    assert b"secret-folder" not in copy.read_bytes() and b"a1.txt" not in copy.read_bytes()
+    assert sorted(p.name for p in copy.parent.iterdir()) == [filled_db.name]

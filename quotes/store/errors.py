@@ -119,6 +119,11 @@ def explain(error: SQLAlchemyError | sqlite3.Error, where: str) -> StoreError | 
         return NotADatabase(f"{where} is damaged or not an SQLite database ({detail}); nothing was changed")
     if code.startswith("SQLITE_FULL"):
         return StoreError(f"the disk holding {where} is full")
+    if code.startswith("SQLITE_IOERR"):  # e.g. a write past `ulimit -f` (EFBIG), a quota, a failing disk
+        return StoreError(
+            f"cannot {'read' if code.endswith('_READ') else 'write'} {where} ({detail}, {code}); the disk may be full or failing, "
+            "or the file over a size limit (`ulimit -f`) or quota"
+        )
     if is_busy(error):
         return DatabaseBusy(f"{where} stayed locked by another process ({detail}); try again")
     return None
