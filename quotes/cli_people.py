@@ -11,6 +11,7 @@ import typer
 
 from quotes.cli_base import DEFAULT_DB, Db, database, user_errors
 from quotes.people import merge, rename
+from quotes.safe_text import for_terminal
 from quotes.store.db import write_transaction
 
 people_app = typer.Typer(help="Correct who is who: merge two people, rename one.", no_args_is_help=True)
@@ -25,7 +26,7 @@ def merge_command(
     """NAME and INTO are one person: NAME's quotes, aliases and roles move to INTO."""
     with user_errors():
         kept = write_transaction(database(db), lambda session: merge(session, name, into).name)
-    typer.echo(f"Merged {name} into {kept}.")
+    typer.echo(for_terminal(f"Merged {name} into {kept}."))
 
 
 @people_app.command("rename")
@@ -37,4 +38,4 @@ def rename_command(
     """Call a person NEW from now on; the old name stays one of their aliases."""
     with user_errors():
         write_transaction(database(db), lambda session: rename(session, name, new))
-    typer.echo(f"Renamed {name} to {new}.")
+    typer.echo(for_terminal(f"Renamed {name} to {new}."))

@@ -65,6 +65,14 @@ def test_a_password_holding_an_at_sign_is_never_shown():
     assert "ssSECRET" not in result.output
 
 
+@pytest.mark.parametrize("url", ["postgresql://u@127.0.0.1:9/db?password=SECRET", "postgresql://u@[::1/db?password=SECRET",
+                                 "mysql://u@localhost/db?Password=SECRET&x=1"])
+def test_a_password_given_as_a_query_parameter_is_never_shown(url):
+    result = run("speakers", "--db", url)
+    assert result.exit_code == 1 and "password=" in result.stderr.lower()
+    assert "SECRET" not in result.output
+
+
 @pytest.mark.parametrize(
     "url, encoded",
     [

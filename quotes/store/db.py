@@ -108,7 +108,8 @@ def check_url(url: str) -> None:
 
 def masked(url: str) -> str:
     """A URL SQLAlchemy could not parse, for messages: whatever stands between `user:` and `@` hidden."""
-    return re.sub(r"^([^:/]+://[^:/@]*:)[^@]*@", r"\1***@", url.replace("+psycopg", "", 1))
+    hidden = re.sub(r"^([^:/]+://[^:/@]*:)[^@]*@", r"\1***@", url.replace("+psycopg", "", 1))
+    return re.sub(r"(password=)[^&]*", r"\1***", hidden, flags=re.IGNORECASE)
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -257,6 +258,8 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
 def shown(url: str) -> str:
     """A URL for messages: no password, no driver name (`postgresql://`, as the user wrote it)."""
     parsed = make_url(url)
+    secret = {key: "***" for key in parsed.query if "password" in key.lower()}  # libpq takes ?password= too
+    parsed = parsed.update_query_dict(secret) if secret else parsed
     return parsed.set(drivername=parsed.get_backend_name()).render_as_string(hide_password=True)
 
 
