@@ -7,6 +7,7 @@ stderr and exit 1.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from enum import Enum
@@ -43,6 +44,11 @@ app.command("show")(show_command)
 app.command("serve")(serve_command)
 
 
+# Parsing is CPU-bound: more processes than cores only take memory (and a typo's
+# thousand processes would take it all).
+MAX_WORKERS = 2 * (os.cpu_count() or 1)
+
+
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them.")],
@@ -71,6 +77,9 @@ def ingest_command(
 
     Safe to stop and run again: unchanged articles are skipped, changed ones replaced.
     """
+    if workers and workers > MAX_WORKERS:
+        fail(f"--workers {workers} is more processes than this machine can use: {os.cpu_count()} cores, "
+             f"so at most {MAX_WORKERS} (each loads the model, ~300 MB).")
     with user_errors():
         files = list(iter_files(paths))
         factory = database(db, create=True)

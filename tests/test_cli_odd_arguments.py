@@ -101,3 +101,9 @@ def test_dask_addresses_that_are_not_addresses(tmp_path, address):
     article.write_text("“We are ready,” Qin Gang said.\n", encoding="utf-8")
     result = run("ingest", article, "--db", tmp_path / "q.db", "--dask", address)
     assert_user_error(result, "is not a scheduler address")
+
+
+def test_more_workers_than_the_machine_can_use(tmp_path):
+    result = run("ingest", tmp_path, "--db", tmp_path / "q.db", "--workers", HUGE)
+    assert_user_error(result, "more processes than this machine can use")
+    assert not (tmp_path / "q.db").exists()
