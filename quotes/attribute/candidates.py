@@ -36,6 +36,7 @@ class NameMention:
     in_quote: bool
     subject: bool  # subject of a verb
     cue_subject: bool  # subject of a speech verb (`Chollet said`)
+    dep: str = ""  # the name's role in the parse (`pobj` in `figures like Malcolm X`)
 
 
 class ArticleMentions:
@@ -97,6 +98,7 @@ class ArticleMentions:
             in_quote=m.inside[last.i],
             subject=head.dep_ in ("nsubj", "nsubjpass"),
             cue_subject=head.dep_ in ("nsubj", "nsubjpass") and is_cue(head.head),
+            dep=head.dep_,
         )
 
     def org_before(self, offset: int, noun: str) -> str | None:

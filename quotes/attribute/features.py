@@ -22,6 +22,7 @@ from quotes.mentions import Source
 from quotes.records import Attribution, Quote
 
 KINDS = ("named", "pronoun", "description", "continuation", "echo", "nominal", "none")
+ROLES = ("nsubj", "pobj", "dobj", "poss", "appos", "conj", "compound")  # of the nearest mention before
 FAR = 20  # sentences: further than this counts as this far
 
 FEATURES = (
@@ -34,6 +35,7 @@ FEATURES = (
     "whole_paragraph", "quote_words", "paragraph_no", "first_quote", "mentions_after_paragraph",
     "article_quotes", "article_quote_share", "spoke_prev_paragraph", "spoke_this_paragraph",
     "pronoun_org", "window_rank", "last_subject_before", "last_named_before", "paragraphs_since_spoke",
+    *(f"nearest_{d}" for d in ROLES), "subjects_window",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 
@@ -108,6 +110,10 @@ def matrix(
         before = [q_sent - x.sent for x in outside if x.token < q_tok]
         after = [x.sent - q_sent for x in outside if x.token >= q_tok]
         row[INDEX["nearest_before"]] = min([FAR, *before])
+        last = next((x for x in reversed(outside) if x.token < q_tok), None)
+        if last is not None and last.dep in ROLES:
+            row[INDEX[f"nearest_{last.dep}"]] = 1
+        row[INDEX["subjects_window"]] = sum(x.subject and p - 3 <= x.paragraph <= p for x in outside)
         row[INDEX["nearest_after"]] = min([FAR, *after])
         row[INDEX["named_in_quote"]] = any(q.start <= m.doc[x.token].idx < q.end for x in mentions)
         row[INDEX["only_in_quotes"]] = bool(mentions) and not outside
