@@ -47,6 +47,7 @@ app.command("serve")(serve_command)
 # Parsing is CPU-bound: more processes than cores only take memory (and a typo's
 # thousand processes would take it all).
 MAX_WORKERS = 2 * (os.cpu_count() or 1)
+MAX_BATCH = 1000
 
 
 @app.command("ingest")
@@ -77,6 +78,9 @@ def ingest_command(
 
     Safe to stop and run again: unchanged articles are skipped, changed ones replaced.
     """
+    if batch_size > MAX_BATCH:
+        fail(f"--batch-size {batch_size} is more than {MAX_BATCH}: a batch is held in memory whole "
+             "(up to 1 MB an article), and more than a few dozen does not parse faster.")
     if workers and workers > MAX_WORKERS:
         fail(f"--workers {workers} is more processes than this machine can use: {os.cpu_count()} cores, "
              f"so at most {MAX_WORKERS} (each loads the model, ~300 MB).")

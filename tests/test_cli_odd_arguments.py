@@ -107,3 +107,8 @@ def test_more_workers_than_the_machine_can_use(tmp_path):
     result = run("ingest", tmp_path, "--db", tmp_path / "q.db", "--workers", HUGE)
     assert_user_error(result, "more processes than this machine can use")
     assert not (tmp_path / "q.db").exists()
+
+
+def test_a_batch_size_beyond_what_memory_holds(tmp_path):
+    result = run("ingest", tmp_path, "--db", tmp_path / "q.db", "--batch-size", HUGE)
+    assert_user_error(result, "--batch-size 99999999999999999999 is more than 1000")
