@@ -5,6 +5,8 @@ And a password in a URL is never printed, however the URL is written.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from typer.testing import CliRunner
 
@@ -112,3 +114,19 @@ def test_more_workers_than_the_machine_can_use(tmp_path):
 def test_a_batch_size_beyond_what_memory_holds(tmp_path):
     result = run("ingest", tmp_path, "--db", tmp_path / "q.db", "--batch-size", HUGE)
     assert_user_error(result, "--batch-size 99999999999999999999 is more than 1000")
+
+
+@pytest.mark.postgres
+def test_a_password_with_an_at_sign_logs_in_on_postgresql(postgres):
+    import psycopg
+
+    role = f"at_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgres.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'my@P@ss'")
+        conn.execute(f"CREATE DATABASE {role} OWNER {role}")
+    url = f"postgresql://{role}:my@P@ss@127.0.0.1:{postgres.port}/{role}"  # unencoded, as pasted
+    result = run("speakers", "--db", url)
+    assert result.exit_code == 0, result.output  # logged in with the whole password, migrated, read
+    wrong = run("speakers", "--db", url.replace("my@P@ss", "my@P@sX"))
+    assert_user_error(wrong, f"cannot log in to postgresql://{role}:***@127.0.0.1")
+    assert "P@s" not in wrong.output
