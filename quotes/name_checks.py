@@ -13,6 +13,7 @@ Pure and fast: word lists and string tests, no model, no database.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from quotes.folding import APOSTROPHES, QUOTATION_MARKS
 
@@ -130,7 +131,10 @@ _NOT_NAME_WORDS = GENERIC_WORDS | ROLE_WORDS
 _LINKS = frozenset({"of", "the", "and"})
 _JUNK_ROLES = GENERIC_WORDS | (frozenset({"rival", "rivals", "email", "emails"}) - ROLE_WORDS)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|Ã|â€")
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|Ã|â€|[\u0080-\u009f]")
+_HUMPS = re.compile(r"[a-z][A-Z].*[a-z][A-Z]")  # `BobicFlagShareLikeReply`; `McDonald`, `DeSantis` have one
+# A speech verb does not begin a name (`Stated Stone`; `Edward Said` is a name).
+FIRST_VERBS = frozenset("said stated told added asked noted wrote explained claimed insisted warned replied according".split())
 _PARTICLE_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu|ben|d|l|da|de|van|von)[-’'][A-ZÀ-Þ]")  # al-Awlaki, d’Estaing
 # Words that make a resolver's `person` an organisation all the same (`The New York Times`).
 STRONG_ORG_WORDS = frozenset("""
@@ -146,7 +150,7 @@ def tidy_name(name: str) -> str:
     """The name as it should be stored: soft hyphens and zero-width marks out, text that was
     decoded with the wrong code page put right where it can be (`FranÃ§ois` -> `François`),
     spaces collapsed."""
-    name = name.translate(_INVISIBLE)
+    name = unicodedata.normalize("NFC", name.translate(_INVISIBLE))
     if _MOJIBAKE.search(name):
         for codec in ("cp1252", "latin-1"):
             try:
@@ -260,8 +264,10 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("ends in a role: a description, not a name")
     if keys[-1] in PLACE_WORDS and len(keys) > 1:
         problems.append("a place, not a speaker")
-    if len(keys) > 1 and keys[0] in OPENERS:
+    if len(keys) > 1 and (keys[0] in OPENERS or keys[0] in FIRST_VERBS):
         problems.append("a phrase, not a name")
+    if len(keys) > 1 and any(a == b for a, b in zip(keys, keys[1:])):
+        problems.append("a repeated word")
     last = len(words) - 1
     if any(w[:1].isupper() and k in HEADLINE_WORDS and (k not in HEADLINE_INSIDE or i < last)
            for i, (w, k) in enumerate(zip(words, keys)) if i > 0):
@@ -281,8 +287,8 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("a date or time")
     if len(words) > (MAX_ORG_WORDS if kind == ORG else MAX_PERSON_WORDS):
         problems.append("too many words for a name")
-    if len(words) > 1 and _RUN_TOGETHER.search(name) and not _mixed_case_ok(words):  # `DNAinfo` may be one
-        problems.append("words run together")
+    if (len(words) > 1 and _RUN_TOGETHER.search(name) and not _mixed_case_ok(words)) or any(_HUMPS.search(w) for w in words):
+        problems.append("words run together")  # `DNAinfo` alone may be one
     return problems
 
 

@@ -69,7 +69,11 @@ def test_real_organisation_names_pass(name):
     ("secretary", "a title or role alone"),
     ("King", "a title or role alone"),
     ("Council on American-Islamic Relations National Executive", "ends in a role: a description, not a name"),
-    ("Trump Addresses Munich Attack", "a headline's words"),  # Steve King or the King: nobody can tell
+    ("Trump Addresses Munich Attack", "a headline's words"),
+    ("Stated Stone", "a phrase, not a name"),
+    ("Paul Paul", "a repeated word"),
+    ("Igor BobicFlagShareLikeReplyAni", "words run together"),
+    ("Stefan KA\u0303\u0083", "mis-decoded text"),  # decomposed, with a C1 control character  # Steve King or the King: nobody can tell
 ])
 def test_junk_is_not_a_name(name, problem):
     assert problem in name_problems(name, None)
@@ -126,6 +130,7 @@ def test_a_title_alone_keeps_its_key():
 def test_stored_names_are_tidied_first():
     assert tidy_name("FranÃ§ois  Hollande") == "François Hollande"  # read with the wrong code page
     assert tidy_name("Doug \u00adAndres") == "Doug Andres"  # a soft hyphen
+    assert tidy_name("Jose\u0301") == "José"  # composed
     assert name_problems(tidy_name("FranÃ§ois Hollande")) == []
 
 
