@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from quotes.safe_text import for_spreadsheet, for_terminal, terminal_safe
 
@@ -87,7 +88,7 @@ def grid(rows: Sequence[Any]) -> None:
     for name in flattened[0]:
         view.add_column(name)
     for values in flattened:
-        view.add_row(*values.values())
+        view.add_row(*(Text(v) for v in values.values()))  # Text: a `[link=...]` in a name is not markup
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
     console.print(view)

@@ -119,8 +119,8 @@ def datasette_args(db_path: str | Path, metadata_path: str | Path, *, host: str,
     return [
         "serve",
         "--metadata", str(metadata_path),
-        "--host", host,
-        "--port", str(port),
+        f"--host={host}",  # one word: a host that looks like an option is still the host
+        f"--port={port}",
         "--plugins-dir", str(PLUGINS),
         "--setting", "default_page_size", "50",
         "--setting", "sql_time_limit_ms", "3000",

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
+from quotes.cli_output import Format, emit
 from quotes.safe_text import for_spreadsheet, for_terminal, terminal_safe
 from quotes.store.db import open_db
 from quotes.store.repo import add_article
@@ -120,6 +121,13 @@ def test_a_file_name_with_an_escape_in_an_ingest_error(tmp_path):
     assert result.exit_code == 1
     no_controls(result.output)
     assert "bad\\u001b]0;x.txt" in result.stderr
+
+
+def test_rich_markup_in_a_value_is_text(capsys):
+    emit([{"name": "[link=http://evil.test]Qin Gang[/link]", "note": f"[blink]x{ESC}[/blink]"}], Format.table)
+    shown = capsys.readouterr().out
+    assert "[link=http://evil.test]Qin Gang[/link]" in shown and "[blink]x\\u001b[/blink]" in shown
+    no_controls(shown)
 
 
 # --- CSV: no formulas ------------------------------------------------------------

@@ -30,7 +30,7 @@ def test_metadata_facets_and_canned_queries(tmp_path):
     assert set(found["queries"]) == {"who_said", "quotes_by_person", "people"}
     assert found["tables"]["alembic_version"] == {"hidden": True}
     args = datasette_args("news.db", "m.json", host="127.0.0.1", port=8001)
-    assert args[:5] == ["serve", "--metadata", "m.json", "--host", "127.0.0.1"]
+    assert args[:4] == ["serve", "--metadata", "m.json", "--host=127.0.0.1"]
     assert args[-2:] == ["--", "news.db"]  # the path last, after `--`
 
 
@@ -165,3 +165,13 @@ def test_the_copy_holds_the_quotes_without_paths_or_deleted_text(filled_db, tmp_
     connection.close()
     assert b"secret-folder" not in copy.read_bytes() and b"a1.txt" not in copy.read_bytes()
     assert sorted(p.name for p in copy.parent.iterdir()) == [filled_db.name]
+
+
+def test_a_host_that_looks_like_an_option_is_a_host(tmp_path):
+    from datasette.cli import serve
+
+    (tmp_path / "q.db").touch()
+    (tmp_path / "m.json").write_text("{}", encoding="utf-8")
+    args = datasette_args(tmp_path / "q.db", tmp_path / "m.json", host="--root", port=8001)
+    params = serve.make_context("serve", args[1:]).params
+    assert params["host"] == "--root" and not params["root"]
