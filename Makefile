@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test train-resolver train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear audit clean
+.PHONY: setup demo test wheel-check wheel-check-all train-resolver train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear bench-startup audit clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,17 @@ demo: setup  ## ingest seeds/ into $(DB) and show who said what
 	$(BIN)/quotes speakers --db $(DB)
 	$(BIN)/quotes who-said "cold ice" --db $(DB)
 
-test: setup  ## run the test suite
+test: setup  ## run the test suite, then the wheel check
 	$(BIN)/python -m pytest -q
+	$(MAKE) wheel-check
+
+wheel-check: setup  ## build the wheel, install it in a fresh venv outside the checkout, run ingest/who-said/check/export on seeds/ from another folder
+	.ci/wheel-check $(PYTHON)
+
+# every Python 3.11-3.13 this machine has (pyenv's included)
+PYTHONS ?= $(foreach v,3.11 3.12 3.13,$(firstword $(wildcard $(HOME)/.pyenv/versions/$(v).*/bin/python$(v)) $(shell command -v python$(v))))
+wheel-check-all: setup  ## the wheel check once per Python 3.11-3.13 found here
+	for python in $(PYTHONS); do .ci/wheel-check $$python || exit 1; done
 
 bench-accuracy: setup  ## score extraction on the seeds, PolNeAR-train (840 articles) and news-dev (in-sample for the resolver: see make train-resolver for held-out figures)
 	mkdir -p out
@@ -57,6 +66,9 @@ bench-linear: setup  ## time `quotes extract` on one article of 250 KB, 500 KB a
 
 audit: setup  ## ingest PolNeAR train, news-dev and the seeds into out/audit.db; list speaker entries that are not names; write out/audit-sample.tsv for a hand check
 	$(BIN)/python bench/audit_speakers.py --workers 2
+
+bench-startup: setup  ## time `quotes --help` and the query commands as new processes (best and median of 15)
+	$(BIN)/python bench/startup_speed.py
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -12,25 +12,26 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console  # rich comes with typer
-from rich.progress import Progress
-from quotes.check import VERIFIED, UncheckedDraft, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
-from quotes.check_report import print_report, records
-from quotes.export import UnsafeTarget, export
+
+import quotes
 from quotes.cli_base import DEFAULT_DB, MinConfidence, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
 from quotes.safe_text import for_terminal, terminal_safe
 from quotes.cli_search import search_command, show_command
 from quotes.cli_serve import serve_command
-from quotes.ingest import BATCH_SIZE, Pipeline, analyse_files, ingest, iter_files
-from quotes.query import Filters, SpeakerRow, said_by, speakers, who_said
-from quotes.store.errors import StoreError
-from quotes.workers import WorkerDied
-from quotes.store.search import SearchUnavailable
+
+# Start-up stays fast: spaCy (ingest, extract, check), pandas (export), Dask
+# (ingest --dask) and Datasette (serve) are imported by the commands that use
+# them; tests/test_startup.py checks.
+if TYPE_CHECKING:
+    from quotes.ingest import Pipeline
+    from quotes.query import SpeakerRow
+
+BATCH_SIZE = 16  # quotes.ingest.BATCH_SIZE, which imports spaCy (a test checks they agree)
 
 app = typer.Typer(
     help="Find direct quotations in news articles, work out who said them, and query them.",
@@ -38,6 +39,23 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
+
+
+def show_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"quotes {quotes.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=show_version, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Find direct quotations in news articles, work out who said them, and query them."""
+
+
 app.add_typer(people_app, name="people")
 app.command("search")(search_command)
 app.command("show")(show_command)
@@ -84,6 +102,13 @@ def ingest_command(
     if workers and workers > MAX_WORKERS:
         fail(f"--workers {workers} is more processes than this machine can use: {os.cpu_count()} cores, "
              f"so at most {MAX_WORKERS} (each loads the model, ~300 MB).")
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from quotes.ingest import ingest, iter_files
+    from quotes.store.errors import StoreError
+    from quotes.workers import WorkerDied
+
     with user_errors():
         files = list(iter_files(paths))
         factory = database(db, create=True)
@@ -138,6 +163,8 @@ def extract_command(
     fmt: FormatOption = Format.jsonl,
 ) -> None:
     """Print the quotes in files without storing them: doc_id, start, end, text, speaker."""
+    from quotes.ingest import analyse_files
+
     failures = 0
     collected: list[dict] = []
     with user_errors():
@@ -183,6 +210,8 @@ def who_said_command(
     min_confidence: MinConfidence = None,
 ) -> None:
     """Who said these words: speaker, article and the paragraph around each quote (uncertain speakers marked)."""
+    from quotes.query import Filters, who_said
+
     with user_errors():
         with database(db)() as session:
             rows = who_said(session, words, Filters(min_confidence=min_confidence))
@@ -199,6 +228,8 @@ def said_by_command(
     min_confidence: MinConfidence = None,
 ) -> None:
     """Every stored quote by a person or organisation (uncertain speakers marked)."""
+    from quotes.query import Filters, said_by
+
     with user_errors():
         with database(db)() as session:
             rows = said_by(session, name, Filters(min_confidence=min_confidence))
@@ -221,6 +252,8 @@ def speakers_command(
     A first name or surname alone that its article never expanded is marked partial, with that article.
     As json or jsonl each speaker also has their aliases and, per role, the articles stating it and their dates.
     """
+    from quotes.query import speakers
+
     with user_errors():
         with database(db)() as session:
             rows = speakers(session, kind=kind.value if kind else None)
@@ -251,6 +284,8 @@ def export_command(
 
     The columns are the same in every format: see the README or quotes.export.COLUMNS.
     """
+    from quotes.export import UnsafeTarget, export  # pandas
+
     targets = {fmt: path for fmt, path in (("csv", csv), ("jsonl", jsonl), ("parquet", parquet)) if path}
     if not targets:
         fail("say where to write: --csv FILE, --jsonl FILE or --parquet FILE.")
@@ -282,6 +317,12 @@ def check_command(
 ) -> None:
     """Check a draft's quotations against the database; exit 1 unless every one is verified,
     2 when the draft or one of its quotations could not be read."""
+    from rich.console import Console
+
+    from quotes.check import VERIFIED, UncheckedDraft, UnreadableDraft, UnsupportedDraft, check_draft, read_draft
+    from quotes.check_report import print_report, records
+    from quotes.store.search import SearchUnavailable
+
     with user_errors():
         try:
             text = read_draft(draft)

@@ -1,24 +1,26 @@
 """What every command shares: the --db option, opening the database, and
-turning the library's expected failures into one line on stderr and exit 1."""
+turning the library's expected failures into one line on stderr and exit 1.
+
+The CLI modules import the library (SQLAlchemy, spaCy, pandas...) inside the
+commands, never at the top: `quotes --help` then needs only Typer, and each
+command only what it uses (tests/test_startup.py checks).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.people import PersonError
 from quotes.safe_text import for_terminal
-from quotes.query import Filters, UnknownPerson, UnknownQuote
-from quotes.store.db import check_url, open_db, sqlite_file, to_url
-from quotes.store.errors import StoreError, explain
-from quotes.store.search import SearchUnavailable
-from quotes.textfile import UnreadableFile
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from quotes.query import Filters
 
 Db = Annotated[
     str,
@@ -39,9 +41,16 @@ def fail(message: str) -> NoReturn:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the library's expected failures into one line and exit 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from quotes.query import UnknownPerson, UnknownQuote
+    from quotes.store.errors import StoreError, explain
+    from quotes.store.search import SearchUnavailable
+    from quotes.textfile import UnreadableFile
+
     try:
         yield
-    except (UnknownPerson, PersonError) as error:
+    except UnknownPerson as error:
         fail(f"{error}; `quotes speakers` lists the stored names.")
     except UnknownQuote as error:
         fail(f"{error}; `quotes search` shows quote ids.")
@@ -67,6 +76,8 @@ def _bytes(text: str) -> str:
 
 def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
     """The migrated database; reading commands refuse to create an empty one."""
+    from quotes.store.db import check_url, open_db, sqlite_file, to_url
+
     url = to_url(db)
     check_url(url)
     path = sqlite_file(url)
@@ -103,6 +114,8 @@ def filters(
     speaker: str | None, publisher: str | None, article: str | None, since: datetime | None, until: datetime | None,
     *, min_confidence: float | None = None,
 ) -> Filters:
+    from quotes.query import Filters
+
     return Filters(
         speaker=speaker,
         publisher=publisher,

@@ -16,9 +16,6 @@ from enum import Enum
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from quotes.safe_text import for_spreadsheet, for_terminal, terminal_safe
 
@@ -81,6 +78,10 @@ def emit(rows: Sequence[Any], fmt: Format, *, table: Callable[[Sequence[Any]], N
 
 def grid(rows: Sequence[Any]) -> None:
     """A plain table with a column per field."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     flattened = [flat(r) for r in rows]
     if not flattened:
         return

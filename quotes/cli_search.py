@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from quotes.cli_base import DEFAULT_DB, ArticleId, MinConfidence, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
 from quotes.cli_output import Format, FormatOption, emit, speaker_label
-from quotes.query import QuoteRow, quote, search
+
+if TYPE_CHECKING:
+    from quotes.query import QuoteRow
 
 
 def search_command(
@@ -26,6 +26,8 @@ def search_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Search quote text (SQLite FTS5), best matches first, with filters on speaker, publisher, article, dates."""
+    from quotes.query import search
+
     with user_errors():
         with database(db)() as session:
             rows = search(session, query, filters(speaker, publisher, article, since, until, min_confidence=min_confidence), limit=limit)
@@ -47,6 +49,8 @@ def show_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """One quote in its paragraph, with its speaker and article."""
+    from quotes.query import quote
+
     with user_errors():
         with database(db)() as session:
             row = quote(session, quote_id)
@@ -55,6 +59,9 @@ def show_command(
 
 def show_paragraph(row: QuoteRow) -> None:
     """The paragraph with the quoted words in bold (in a terminal), under who said them where."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(highlight=False)
     console.soft_wrap = not console.is_terminal
     console.print(f"{speaker_label(row)} ({row.kind}, cue: {row.cue or '-'})", markup=False)

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from quotes.cli_base import DEFAULT_DB, Db, database, fail, user_errors
-from quotes.serve import datasette_args, is_local, metadata, public_copy
 
 
 def serve_command(
@@ -27,6 +26,8 @@ def serve_command(
 
     Serves a read-only copy made at start (restart to see later ingests), without article file paths or SQL from URLs.
     """
+    from quotes.serve import datasette_args, is_local, metadata, public_copy
+
     if "://" in db:
         fail("quotes serve needs an SQLite database file, not a URL: Datasette reads SQLite only.")
     local = is_local(host)

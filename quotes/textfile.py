@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 
 # spaCy refuses texts over 1,000,000 characters; a news article is ~10 KB.
 MAX_BYTES = 1_000_000
@@ -130,6 +129,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _detect(data: bytes, name: str) -> ArticleText:
+    from charset_normalizer import from_bytes  # only for a file that is not UTF-8; slow to import
+
     matches = list(from_bytes(data, cp_isolation=NEWS_ENCODINGS))
     readings = [m for m in matches if not _garbled(str(m))]  # in charset-normalizer's order, best first
     if not readings:

@@ -14,22 +14,25 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.store.errors import NotADatabase, StoreError, explain, is_busy, sqlite_code
-from quotes.store.schema import needs_upgrade, peek, read_state
+from quotes.store.schema import REQUIRED_TABLES, needs_upgrade, peek, read_state
 
-# The project root holds `migrations/` and `alembic.ini` (see pyproject layout).
+if TYPE_CHECKING:  # Alembic takes a quarter of a second to import: only when a database must change
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# A checkout holds `migrations/` next to the package; an install has it as the
+# `quotes_migrations` package (pyproject.toml maps one to the other).
 ROOT = Path(__file__).resolve().parents[2]
-MIGRATIONS = ROOT / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_SECONDS = 30.0  # how long SQLite waits for another writer's lock before giving up
 WRITE = "quotes_write"  # execution option: take the write lock when the transaction begins
@@ -41,7 +44,17 @@ T = TypeVar("T")
 
 
 class MigrationsMissing(StoreError):
-    """The `migrations/` folder is not next to the package (e.g. a non-editable install)."""
+    """Neither an installed `quotes_migrations` package nor a checkout's `migrations/` folder is there."""
+
+
+def migrations_folder() -> Path:
+    """Where Alembic's `env.py` and `versions/` are: the installed `quotes_migrations`
+    package (a wheel, or an editable install of the checkout), else the checkout's `migrations/`."""
+    spec = find_spec("quotes_migrations")
+    for folder in [*(spec.submodule_search_locations or [] if spec else []), ROOT / "migrations"]:
+        if (Path(folder) / "env.py").is_file():
+            return Path(folder)
+    raise MigrationsMissing(f"no Alembic migrations found (no quotes_migrations package, nor {ROOT / 'migrations'})")
 
 
 class BadUrl(StoreError):
@@ -167,14 +180,37 @@ def make_engine(url_or_path: str | Path) -> Engine:
     return engine
 
 
+@lru_cache(maxsize=1)
+def newest_revision() -> str | None:
+    """The head of the migrations, read from the revision files' text without Alembic;
+    None when it is not one plain head (Alembic then decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (migrations_folder() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if found := re.search(r"^revision\b[^=\n]*=\s*['\"]([^'\"]+)['\"]", source, re.M):
+            revisions.add(found.group(1))
+        if found := re.search(r"^down_revision\b[^=\n]*=(.*)$", source, re.M):
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", found.group(1)))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def alembic_config(url: str) -> Config:
     """Alembic settings pointing at the shipped migrations, whatever the working directory."""
-    if not (MIGRATIONS / "env.py").is_file():
-        raise MigrationsMissing(f"no Alembic migrations found at {MIGRATIONS}")
+    from alembic.config import Config
+
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(migrations_folder()))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def scripts(url: str) -> ScriptDirectory:
+    """The migrations as Alembic reads them (importing Alembic, and each revision)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(url))
 
 
 def check_file(path: Path) -> None:
@@ -210,17 +246,22 @@ def _use_wal(engine: Engine) -> None:
 
 def _prepare(engine: Engine, where: str) -> None:
     url = engine.url.render_as_string(hide_password=False)
-    script = ScriptDirectory.from_config(alembic_config(url))
     with engine.connect() as connection:
         state = read_state(connection, where)
-    needed = needs_upgrade(state, script, where)  # raises for a database that is not ours
+    if state.revisions == {newest_revision()} and REQUIRED_TABLES <= state.tables:
+        needed = False  # the usual case, answered without importing Alembic
+    else:
+        # raises for a database that is not ours, or one from a newer quotes
+        needed = needs_upgrade(state, scripts(url), where)
     if engine.dialect.name == "sqlite" and sqlite_file(url):
         _use_wal(engine)
     if not needed:
         return
     with engine.connect().execution_options(**{WRITE: True}) as connection, connection.begin():
         # Under the write lock: another process may have migrated meanwhile.
-        if needs_upgrade(read_state(connection, where), script, where):
+        from alembic import command
+
+        if needs_upgrade(read_state(connection, where), scripts(url), where):
             config = alembic_config(url)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -239,7 +280,7 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
     if path:
         check_file(path)
         if any(Path(f"{path}{end}").exists() for end in ("-journal", "-wal")):  # a write unfinished, or going on
-            peek(path, ScriptDirectory.from_config(alembic_config(url)), where)
+            peek(path, scripts(url), where)
     engine = make_engine(url)
     try:
         _prepare(engine, where)

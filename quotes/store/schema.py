@@ -7,13 +7,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from quotes.store.errors import DamagedSchema, NewerSchema, NotQuotesDatabase, StoreError, sqlite_code
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
 
 VERSION_TABLE = "alembic_version"
 REQUIRED_TABLES = frozenset({"articles", "people", "quotes"})
