@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_speed import FIRST, FUNCTION_WORDS, Sentences, vocabulary  # noqa: E402
 
 from quotes.export import quotes_frame  # noqa: E402
+from quotes.folding import fold  # noqa: E402
 from quotes.names import person_key  # noqa: E402
 from quotes.query import Filters, said_by, search, who_said  # noqa: E402
 from quotes.store.db import open_db  # noqa: E402
@@ -95,7 +96,7 @@ def build(path: Path, quotes: int, people: int, sentences: Sentences) -> float:
                 for q, text in enumerate(texts[at : at + 10]):
                     person = random.randrange(len(names))
                     paragraph = f"“{text},” {names[person]} said."
-                    rows.append((article, person + 1, offset + 1, offset + 1 + len(text), text,
+                    rows.append((article, person + 1, offset + 1, offset + 1 + len(text), text, fold(text),
                                  names[person], "said", "named", q, q, False, "bench"))
                     paragraphs.append(paragraph)
                     offset += len(paragraph) + 1
@@ -107,8 +108,8 @@ def build(path: Path, quotes: int, people: int, sentences: Sentences) -> float:
                 "INSERT INTO articles (id, doc_id, path, text, sha256, title, published, publisher, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
             db.executemany(
-                'INSERT INTO quotes (article_id, person_id, start, "end", text, speaker_mention, cue, kind, '
-                "paragraph, grp, nested, detector_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                'INSERT INTO quotes (article_id, person_id, start, "end", text, folded, speaker_mention, cue, kind, '
+                "paragraph, grp, nested, detector_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             print(f"  {first + len(texts):,} quotes, {time.perf_counter() - started:.0f} s", flush=True)
         db.execute("COMMIT")
         db.execute("ANALYZE")

@@ -22,3 +22,25 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_GLYPHS).casefold()
+
+
+# What may end a typed query without being part of the words looked for.
+_TRAILING = ".,;:!?"
+
+
+def query_text(text: str) -> str:
+    """What a user typed, as who-said, search and check look it up: folded, spaces collapsed,
+    without quotation marks around it or punctuation ending it.
+
+    `“Cold ice.”` -> `cold ice`, `"cold ice".` -> `cold ice`, `We’re` -> `we're`. A single
+    quotation mark is dropped only as a pair (`'cold ice'`), so `'90s` and `goin'` keep theirs.
+    """
+    folded = " ".join(fold(text).split())
+    while True:
+        before = folded
+        folded = folded.rstrip(_TRAILING + " ")
+        if len(folded) >= 2 and folded[0] == folded[-1] == "'":
+            folded = folded[1:-1]
+        folded = folded.strip('" ')
+        if folded == before:
+            return folded

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, desc, func, select
 from sqlalchemy import column as column_text, table as table_text
 from sqlalchemy.orm import Session
 
+from quotes.folding import fold, query_text
 from quotes.lookup import name_lookup_key
 from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
 from quotes.store.search import (
@@ -205,9 +206,10 @@ def search(session: Session, query: str, filters: Filters = Filters(), *, limit:
     narrowed by `filters`.
 
     `query` is words, all of which must occur in any form of case and accents,
-    and "phrases in double quotes"; `word*` matches words that start so.
+    and "phrases in double quotes" (any quotation glyph); `word*` matches words
+    that start so. The index holds folded text, so the query is folded too.
     """
-    wanted = phrases(query)
+    wanted = phrases(fold(query).rstrip(".,;:!? "))
     if not wanted:
         return []
     require_index(session)
@@ -235,13 +237,17 @@ def match_expression(query: str) -> str:
 
 
 def who_said(session: Session, words: str, filters: Filters = Filters()) -> list[QuoteRow]:
-    """Quotes containing every one of `words` (case-insensitive substrings), in article order,
-    narrowed by `filters` (e.g. `min_confidence`)."""
-    terms = list(dict.fromkeys(words.lower().split()))
+    """Quotes containing every one of `words` as substrings, in article order, narrowed by
+    `filters` (e.g. `min_confidence`).
+
+    Both sides are folded (quotes.folding.query_text; the stored side is
+    `folded`): case, accents and the glyph of an apostrophe or quotation mark
+    do not matter, nor quotation marks around the words or a full stop after them.
+    """
+    terms = list(dict.fromkeys(query_text(words).split()))
     if not terms:
         return []
-    lowered = func.lower(StoredQuote.text)
-    statement = _select(context=True).where(*_all_of([lowered.contains(t, autoescape=True) for t in terms]))
+    statement = _select(context=True).where(*_all_of([StoredQuote.folded.contains(t, autoescape=True) for t in terms]))
     candidates = substring_candidates(session, terms)
     if candidates is not None:
         statement = statement.where(StoredQuote.id.in_(candidates))
@@ -266,16 +272,16 @@ def _all_of(conditions: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
 def substring_candidates(session: Session, terms: list[str]) -> Select | None:
     """Ids of quotes that may hold every term, from the trigram index; None when it cannot tell.
 
-    A superset of the true matches (the index folds case more widely than
-    SQLite's lower()), so who_said still checks each term itself and finds
-    what a scan of every quote would. Terms under three characters, or with
-    LIKE's wildcards in them, are left to that check.
+    A superset of the true matches (the index holds the same folded text, but
+    its LIKE ignores ASCII case), so who_said still checks each term itself and
+    finds what a scan of every quote would. Terms under three characters, or
+    with LIKE's wildcards in them, are left to that check.
     """
     usable = [t for t in terms if len(t) >= 3 and "%" not in t and "_" not in t]
     usable = sorted(usable, key=len, reverse=True)[:CHUNK]  # fewer terms: a larger superset, still right
     if not usable or session.get_bind().dialect.name != "sqlite" or not has_trigram_index(session):
         return None
-    column = column_text("text")
+    column = column_text("folded")
     return (
         select(column_text("rowid"))
         .select_from(table_text(TRIGRAM_TABLE))

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from quotes.folding import query_text
+
 # Glyph folding: every quote mark to a straight one, every dash to a hyphen.
 FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -262,8 +264,6 @@ def changed_words(ops: list[DiffOp] | tuple[DiffOp, ...]) -> int:
 
 
 def search_terms(text: str) -> list[str]:
-    """The distinct index terms of a text as FTS5's unicode61 tokenizer makes them."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
-    return list(dict.fromkeys(re.findall(r"[^\W_]+", plain)))
+    """The distinct index terms of a text as the index holds them: folded as who-said and
+    search fold a query (quotes.folding.query_text), split as FTS5's unicode61 tokenizer splits."""
+    return list(dict.fromkeys(re.findall(r"[^\W_]+", query_text(text))))

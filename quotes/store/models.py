@@ -15,6 +15,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship,
 
 from quotes.lookup import name_lookup_key
 
+from quotes.folding import fold
+
 # Named constraints, so that batch migrations on SQLite can refer to them.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -178,6 +180,11 @@ class Correction(Base):
     made_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+def _folded(context) -> str:
+    """A new quote's `folded`, from its text: what lookups and the search indexes compare."""
+    return fold(context.get_current_parameters()["text"])
+
+
 class StoredQuote(Base):
     """One quotation segment: `article.text[start:end] == text`."""
 
@@ -195,6 +202,7 @@ class StoredQuote(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str] = mapped_column(Text, default=_folded, server_default="")  # fold(text), migration 0008
     speaker_mention: Mapped[str | None] = mapped_column(String, nullable=True)
     cue: Mapped[str | None] = mapped_column(String, nullable=True)
     kind: Mapped[str] = mapped_column(String, default="none")

@@ -17,15 +17,16 @@ from collections.abc import Iterable
 from sqlalchemy import Float, Integer, Subquery, text
 from sqlalchemy.orm import Session
 
-FTS_TABLE = "quotes_fts"  # external-content FTS5 table over quotes.text; on PostgreSQL the GIN index
+# Both indexes hold quotes.folded (fold(text), migration 0008): queries fold their words the same way.
+FTS_TABLE = "quotes_fts"  # external-content FTS5 table over quotes.folded; on PostgreSQL the GIN index
 VOCAB_TABLE = "quotes_fts_vocab"  # fts5vocab 'row' view: documents per term
-TRIGRAM_TABLE = "quotes_fts_trigram"  # external-content FTS5 trigram table (migration 0006): substrings
+TRIGRAM_TABLE = "quotes_fts_trigram"  # external-content FTS5 trigram table over quotes.folded: substrings
 
 # PostgreSQL (migration 0002 holds a frozen copy): punctuation by code point to
 # spaces, whatever the server's locale, then words folded by `simple` and `unaccent`.
 PG_CONFIG = "quotes_fts_config"
 PG_SEPARATORS = r"[\u0001-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f]+"
-PG_VECTOR = f"to_tsvector('{PG_CONFIG}', regexp_replace(quotes.text, '{PG_SEPARATORS}', ' ', 'g'))"
+PG_VECTOR = f"to_tsvector('{PG_CONFIG}', regexp_replace(quotes.folded, '{PG_SEPARATORS}', ' ', 'g'))"
 PG_RANK = f"ts_rank({PG_VECTOR}, q, 1)"  # higher is better; 1: divided by 1 + log(words in the quote)
 
 Phrase = tuple[list[str], bool]  # the words of a phrase, and whether the last is a prefix (`ice*`)
