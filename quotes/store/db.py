@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.store.errors import NotADatabase, StoreError, explain, is_busy, sqlite_code
-from quotes.store.schema import REQUIRED_TABLES, needs_upgrade, peek, read_state
+from quotes.store.schema import needs_upgrade, peek, read_state
 
 if TYPE_CHECKING:  # Alembic takes a quarter of a second to import: only when a database must change
     from alembic.config import Config
@@ -206,11 +206,20 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def scripts(url: str) -> ScriptDirectory:
-    """The migrations as Alembic reads them (importing Alembic, and each revision)."""
-    from alembic.script import ScriptDirectory
+class Scripts:
+    """The migrations as Alembic reads them (a ScriptDirectory), read on first use:
+    importing Alembic and every revision takes a quarter of a second."""
 
-    return ScriptDirectory.from_config(alembic_config(url))
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.loaded: ScriptDirectory | None = None
+
+    def __getattr__(self, name: str):
+        if self.loaded is None:
+            from alembic.script import ScriptDirectory
+
+            self.loaded = ScriptDirectory.from_config(alembic_config(self.url))
+        return getattr(self.loaded, name)
 
 
 def check_file(path: Path) -> None:
@@ -248,11 +257,8 @@ def _prepare(engine: Engine, where: str) -> None:
     url = engine.url.render_as_string(hide_password=False)
     with engine.connect() as connection:
         state = read_state(connection, where)
-    if state.revisions == {newest_revision()} and REQUIRED_TABLES <= state.tables:
-        needed = False  # the usual case, answered without importing Alembic
-    else:
-        # raises for a database that is not ours, or one from a newer quotes
-        needed = needs_upgrade(state, scripts(url), where)
+    # raises for a database that is not ours, or one from a newer quotes
+    needed = needs_upgrade(state, Scripts(url), where, newest=newest_revision())
     if engine.dialect.name == "sqlite" and sqlite_file(url):
         _use_wal(engine)
     if not needed:
@@ -261,7 +267,7 @@ def _prepare(engine: Engine, where: str) -> None:
         # Under the write lock: another process may have migrated meanwhile.
         from alembic import command
 
-        if needs_upgrade(read_state(connection, where), scripts(url), where):
+        if needs_upgrade(read_state(connection, where), Scripts(url), where):
             config = alembic_config(url)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -280,7 +286,7 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
     if path:
         check_file(path)
         if any(Path(f"{path}{end}").exists() for end in ("-journal", "-wal")):  # a write unfinished, or going on
-            peek(path, scripts(url), where)
+            peek(path, Scripts(url), where, newest=newest_revision())
     engine = make_engine(url)
     try:
         _prepare(engine, where)

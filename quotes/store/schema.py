@@ -48,8 +48,11 @@ def read_state(connection: Connection, where: str = "the database") -> SchemaSta
     return SchemaState(tables, revisions, connection.dialect.name)
 
 
-def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str) -> bool:
+def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str, *, newest: str | None = None) -> bool:
     """False at the newest schema, True when empty or older.
+
+    `newest` is the head as the revision files name it (quotes.store.db.newest_revision):
+    a database at it is answered without reading `script`, so without importing Alembic.
 
     Raises NotQuotesDatabase for a database with other tables (migrating it would
     add ours beside someone else's data) and NewerSchema for a revision these
@@ -64,6 +67,8 @@ def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str) -> bo
             f"{where} is {kind} database but not a quotes database (tables: {found}); "
             f"it was left untouched; pass --db with another {other}"
         )
+    if newest is not None and state.revisions == {newest} and REQUIRED_TABLES <= state.tables:
+        return False
     known = {rev.revision for rev in script.walk_revisions()}
     unknown = sorted(state.revisions - known)
     if unknown and not REQUIRED_TABLES <= state.tables:  # Alembic's table, another program's revisions
@@ -90,7 +95,7 @@ def needs_upgrade(state: SchemaState, script: ScriptDirectory, where: str) -> bo
     return state.revisions != set(script.get_heads())
 
 
-def peek(path: Path, script: ScriptDirectory, where: str) -> None:
+def peek(path: Path, script: ScriptDirectory, where: str, *, newest: str | None = None) -> None:
     """Refuse a SQLite file that is not ours, reading it without writing a byte; for a file
     with a `-journal` or `-wal` beside it (without, a normal connection changes nothing).
 
@@ -112,7 +117,7 @@ def peek(path: Path, script: ScriptDirectory, where: str) -> None:
                 f"{where} has the crash journal of an unfinished write ({path.name}-journal) and cannot be read "
                 "without rolling it back; nothing was changed; open it with the program that made it"
             ) from error
-    needs_upgrade(state, script, where)  # raises for a database that is not ours
+    needs_upgrade(state, script, where, newest=newest)  # raises for a database that is not ours
 
 
 def _read_file(path: Path, mode: str, where: str) -> SchemaState:
