@@ -108,7 +108,7 @@ MORE_QUOTES = [
 def test_migrations_make_the_schema_of_the_models(pg):
     engine = pg.kw["bind"]
     with engine.connect() as connection:
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0008"
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0009"
         skip = {"include_name": lambda name, type_, _: not is_search_table(name)}
         assert compare_metadata(MigrationContext.configure(connection, opts=skip), Base.metadata) == []
         indexes = set(connection.execute(text("select indexname from pg_indexes where tablename = 'quotes'")).scalars())
@@ -166,7 +166,7 @@ def test_word_search_uses_the_index(pg, article):
             f"EXPLAIN SELECT id FROM quotes WHERE {PG_VECTOR} @@ to_tsquery('{PG_CONFIG}', 'ice')"
         )).scalars().all()
         assert any("quotes_fts" in line for line in plan), plan
-        # who_said's condition: the folded text (migration 0008) holds the words
+        # who_said's condition: the folded text (migration 0009) holds the words
         plan = session.execute(text("EXPLAIN SELECT id FROM quotes WHERE folded LIKE '%%cold%%'")).scalars().all()
         assert any("quotes_fts_trigram" in line for line in plan), plan
 

@@ -1,5 +1,5 @@
 """who-said, search and check look a query up folded, on both sides (quotes.folding.query_text,
-`quotes.folded`, migration 0008): glyphs, accents, case, surrounding quotation marks and
+`quotes.folded`, migration 0009): glyphs, accents, case, surrounding quotation marks and
 a final full stop never decide whether a quote is found."""
 
 from __future__ import annotations
@@ -58,12 +58,12 @@ def test_check_asks_the_index_for_folded_words(stored):
     assert [s.text for s in candidates(stored, parse("we’re not giving up"))] == ["We’re not giving up on the cold ice,"]
 
 
-def test_a_database_from_before_0008_gets_its_quotes_folded(db_path):
+def test_a_database_from_before_0009_gets_its_quotes_folded(db_path):
     engine = make_engine(db_path)
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0007")
+        command.upgrade(config, "0008")
         connection.execute(text(
             "INSERT INTO articles (id, doc_id, path, text, sha256, ingested_at) "
             "VALUES (1, 'old', 'old.txt', 'x', 'x', '2024-01-01 00:00:00')"

@@ -1,4 +1,4 @@
-"""The FTS5 index over quote text (migration 0002, over the folded text since 0008): built on open,
+"""The FTS5 index over quote text (migration 0002, over the folded text since 0009): built on open,
 backfilled, kept in sync."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def test_deleting_and_replacing_quotes_updates_the_index(session_factory, articl
         add_article(session, "a1", "a1.txt", changed, attributions(changed, [("Ice is melting,", "Qin Gang")]))
     with session_factory.begin() as session:
         assert indexed(session, "ice") == ["Ice is melting,"]
-        # the indexes hold `folded` (migration 0008), which the library stores as fold(text)
+        # the indexes hold `folded` (migration 0009), which the library stores as fold(text)
         session.execute(text("UPDATE quotes SET text = 'Frozen solid', folded = 'frozen solid'"))
         assert indexed(session, "ice") == [] and indexed(session, "frozen") == ["Frozen solid"]
         session.delete(session.scalar(select(Article)))

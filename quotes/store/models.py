@@ -202,7 +202,7 @@ class StoredQuote(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    folded: Mapped[str] = mapped_column(Text, default=_folded, server_default="")  # fold(text), migration 0008
+    folded: Mapped[str] = mapped_column(Text, default=_folded, server_default="")  # fold(text), migration 0009
     speaker_mention: Mapped[str | None] = mapped_column(String, nullable=True)
     cue: Mapped[str | None] = mapped_column(String, nullable=True)
     kind: Mapped[str] = mapped_column(String, default="none")

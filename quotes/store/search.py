@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from sqlalchemy import Float, Integer, Subquery, text
 from sqlalchemy.orm import Session
 
-# Both indexes hold quotes.folded (fold(text), migration 0008): queries fold their words the same way.
+# Both indexes hold quotes.folded (fold(text), migration 0009): queries fold their words the same way.
 FTS_TABLE = "quotes_fts"  # external-content FTS5 table over quotes.folded; on PostgreSQL the GIN index
 VOCAB_TABLE = "quotes_fts_vocab"  # fts5vocab 'row' view: documents per term
 TRIGRAM_TABLE = "quotes_fts_trigram"  # external-content FTS5 trigram table over quotes.folded: substrings

@@ -13,8 +13,8 @@ PostgreSQL the two GIN indexes are made again over the same column.
 `quotes.text` is unchanged: offsets, display and exports keep the article's
 own characters.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02 01:20:00
 
 """
@@ -26,8 +26,8 @@ from alembic import op
 
 from quotes.folding import fold
 
-revision: str = "0008"
-down_revision: str | Sequence[str] | None = "0007"
+revision: str = "0009"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -109,8 +109,7 @@ def downgrade() -> None:
     elif dialect == "postgresql":
         for statement in pg_statements("text", "lower(text)"):
             op.execute(statement)
-    with op.batch_alter_table("quotes") as batch:
-        batch.drop_column("folded")
+    op.drop_column("quotes", "folded")  # in place (SQLite 3.35+)
     if dialect == "sqlite":
         for statement in index_statements("text"):
             op.execute(statement)
