@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 import quotes
-from quotes.cli_base import DEFAULT_DB, MinConfidence, ArticleId, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
+from quotes.cli_base import (
+    DEFAULT_DB, ArticleId, Db, Limit, MinConfidence, Publisher, Since, Speaker, Until, database, fail, filters, user_errors,
+)
+from quotes.cli_articles import articles_app, fix_command, reanalyse_command
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
 from quotes.cli_people import people_app
 from quotes.safe_text import for_terminal, terminal_safe
@@ -70,7 +73,7 @@ MAX_BATCH = 1000
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them (subfolders too).")],
     db: Db = DEFAULT_DB,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles parsed together, then stored in one transaction.")
@@ -105,12 +108,17 @@ def ingest_command(
     from rich.console import Console
     from rich.progress import Progress
 
-    from quotes.ingest import ingest, iter_files
+    from quotes.ingest import KINDS, find_files, ingest
     from quotes.store.errors import StoreError
     from quotes.workers import WorkerDied
 
     with user_errors():
-        files = list(iter_files(paths))
+        listing = find_files(paths)
+        for skipped in listing.skipped:
+            typer.echo(f"Skipped: {skipped.reason}", err=True)
+        if not listing.files:
+            fail(f"no articles to ingest in {', '.join(map(str, paths))} ({KINDS} files, or folders holding them).")
+        files = listing.files
         factory = database(db, create=True)
         with on_cluster(dask, workers, batch_size) as pipeline, Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("Ingesting", total=len(files))
@@ -127,6 +135,8 @@ def ingest_command(
         f"Stored {summary.articles} articles, {summary.quotes} quotes, "
         f"{summary.speakers} speakers ({summary.skipped} unchanged, skipped)."
         + (f" {summary.without_quotes} with no quotation." if summary.without_quotes else "")
+        + (f" {summary.redone} of them unchanged but re-analysed: a newer analysis than the one that stored them."
+           if summary.redone else "")
     )
     for warning in summary.warnings:
         typer.echo(for_terminal(f"Warning: {warning.reason}"), err=True)
@@ -159,16 +169,21 @@ def on_cluster(address: str | None, workers: int | None, batch_size: int) -> Ite
 
 @app.command("extract")
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them.")],
+    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .html), or folders of them (subfolders too).")],
     fmt: FormatOption = Format.jsonl,
 ) -> None:
     """Print the quotes in files without storing them: doc_id, start, end, text, speaker."""
-    from quotes.ingest import analyse_files
+    from quotes.ingest import KINDS, analyse_files, find_files
 
     failures = 0
     collected: list[dict] = []
     with user_errors():
-        for result in analyse_files(files):
+        listing = find_files(files)
+        for skipped in listing.skipped:
+            typer.echo(f"Skipped: {skipped.reason}", err=True)
+        if not listing.files:
+            fail(f"no articles in {', '.join(map(str, files))} ({KINDS} files, or folders holding them).")
+        for result in analyse_files(listing.files):
             path, attributions = result.path, result.attributions
             if result.error:
                 failures += 1
@@ -208,16 +223,19 @@ def who_said_command(
     db: Db = DEFAULT_DB,
     fmt: FormatOption = Format.table,
     min_confidence: MinConfidence = None,
+    limit: Limit = None,
 ) -> None:
-    """Who said these words: speaker, article and the paragraph around each quote (uncertain speakers marked)."""
+    """Who said these words: speaker, article and the paragraph around each quote (uncertain speakers marked).
+
+    Case, accents, the apostrophe and quotation glyphs, quotation marks around the words
+    and a full stop after them do not matter.
+    """
     from quotes.query import Filters, who_said
 
     with user_errors():
         with database(db)() as session:
-            rows = who_said(session, words, Filters(min_confidence=min_confidence))
-    if not rows:
-        fail(f"no stored quote contains {words!r}.")
-    emit(rows, fmt, table=quote_blocks(body="context"))
+            rows = who_said(session, words, Filters(min_confidence=min_confidence), limit=limit)
+    emit(rows, fmt, table=quote_blocks(body="context"), none=f"no stored quote contains {words!r}.")
 
 
 @app.command("said-by")
@@ -226,14 +244,15 @@ def said_by_command(
     db: Db = DEFAULT_DB,
     fmt: FormatOption = Format.table,
     min_confidence: MinConfidence = None,
+    limit: Limit = None,
 ) -> None:
     """Every stored quote by a person or organisation (uncertain speakers marked)."""
     from quotes.query import Filters, said_by
 
     with user_errors():
         with database(db)() as session:
-            rows = said_by(session, name, Filters(min_confidence=min_confidence))
-    emit(rows, fmt, table=quote_blocks(body="text"))
+            rows = said_by(session, name, Filters(min_confidence=min_confidence), limit=limit)
+    emit(rows, fmt, table=quote_blocks(body="text"), none=f"no stored quote by {name!r} with these filters.")
 
 
 class SpeakerType(str, Enum):
@@ -246,6 +265,7 @@ def speakers_command(
     db: Db = DEFAULT_DB,
     fmt: FormatOption = Format.table,
     kind: Annotated[SpeakerType | None, typer.Option("--type", help="Only people, or only organisations.")] = None,
+    limit: Limit = None,
 ) -> None:
     """Everyone quoted, most quoted first: number of quotes, type, name, the roles articles give them.
 
@@ -256,8 +276,8 @@ def speakers_command(
 
     with user_errors():
         with database(db)() as session:
-            rows = speakers(session, kind=kind.value if kind else None)
-    emit(rows, fmt, table=speaker_lines)
+            rows = speakers(session, kind=kind.value if kind else None, limit=limit)
+    emit(rows, fmt, table=speaker_lines, none="no speakers stored" + (f" of type {kind.value}" if kind else "") + ".")
 
 
 def speaker_lines(rows: list[SpeakerRow]) -> None:
@@ -269,9 +289,11 @@ def speaker_lines(rows: list[SpeakerRow]) -> None:
 
 @app.command("export")
 def export_command(
-    csv: Annotated[Path | None, typer.Option("--csv", help="CSV file to write, one row per quote.")] = None,
-    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="JSON lines file to write, one object per quote.")] = None,
-    parquet: Annotated[Path | None, typer.Option("--parquet", help="Parquet file to write.")] = None,
+    csv: Annotated[Path | None, typer.Option("--csv", help="CSV file to write, one row per quote; - for stdout.")] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="JSON lines file to write, one object per quote; - for stdout.")
+    ] = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Parquet file to write; - for stdout.")] = None,
     db: Db = DEFAULT_DB,
     speaker: Speaker = None,
     publisher: Publisher = None,
@@ -283,12 +305,20 @@ def export_command(
     """Write the stored quotes (all, or those the filters keep) to CSV, JSON lines and/or Parquet.
 
     The columns are the same in every format: see the README or quotes.export.COLUMNS.
+    `-` writes one of them to stdout; messages then go to stderr only.
     """
+    import sys
+
     from quotes.export import UnsafeTarget, export  # pandas
 
-    targets = {fmt: path for fmt, path in (("csv", csv), ("jsonl", jsonl), ("parquet", parquet)) if path}
-    if not targets:
-        fail("say where to write: --csv FILE, --jsonl FILE or --parquet FILE.")
+    given = {fmt: path for fmt, path in (("csv", csv), ("jsonl", jsonl), ("parquet", parquet)) if path}
+    if not given:
+        fail("say where to write: --csv FILE, --jsonl FILE or --parquet FILE (- for stdout).")
+    to_stdout = [fmt for fmt, path in given.items() if str(path) == "-"]
+    if len(to_stdout) > 1:
+        fail(f"only one export can go to stdout; --{' and --'.join(to_stdout)} both say -.")
+    stdout = {"parquet": sys.stdout.buffer}.get(to_stdout[0], sys.stdout) if to_stdout else None
+    targets = {fmt: stdout if fmt in to_stdout else path for fmt, path in given.items()}
     with user_errors():
         with database(db)() as session:
             try:
@@ -299,7 +329,10 @@ def export_command(
                 fail(str(error))
             except OSError as error:
                 fail(f"cannot write {error.filename or 'the export'}: {error.strerror or error}")
-    typer.echo(f"Wrote {count} quotes to {', '.join(str(p) for p in targets.values())}.")
+    if stdout is not None:
+        stdout.flush()
+    typer.echo(f"Wrote {count} quotes to {', '.join('stdout' if str(p) == '-' else str(p) for p in given.values())}.",
+               err=stdout is not None)
 
 
 class CheckFormat(str, Enum):
@@ -345,3 +378,8 @@ def check_command(
         print_report(console, for_terminal(draft.name), terminal_safe(verdicts))
     if any(v.verdict != VERIFIED for v in verdicts):
         raise typer.Exit(1)
+
+
+app.command("fix")(fix_command)
+app.add_typer(articles_app, name="articles")
+app.command("reanalyse")(reanalyse_command)

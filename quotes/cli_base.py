@@ -91,7 +91,9 @@ def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
 
 # The filters every quote listing and export takes, with one meaning everywhere.
 Speaker = Annotated[str | None, typer.Option("--speaker", help="Only this person's quotes (full name or surname).")]
-Publisher = Annotated[str | None, typer.Option("--publisher", help="Only articles from this publisher (any case).")]
+Publisher = Annotated[
+    str | None, typer.Option("--publisher", help="Only articles from a publisher whose name holds this, in any case (guardian: The Guardian).")
+]
 ArticleId = Annotated[str | None, typer.Option("--article", help="Only this article (its doc_id).")]
 Since = Annotated[
     datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only articles published on or after this date.")
@@ -101,6 +103,7 @@ Until = Annotated[
 ]
 
 
+Limit = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows (the first, in the listing's order).")]
 MinConfidence = Annotated[
     float | None,
     typer.Option(

@@ -51,14 +51,23 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def emit(rows: Sequence[Any], fmt: Format, *, table: Callable[[Sequence[Any]], None] | None = None) -> None:
+def emit(
+    rows: Sequence[Any], fmt: Format, *, table: Callable[[Sequence[Any]], None] | None = None, none: str | None = None
+) -> None:
     """Print `rows` in `fmt`; `table` draws them for people when the command has its own layout.
 
     Text from articles can hold escape sequences: JSON gets its own escape for
     every control character (the data stays the same), a table shows them as
     `\u001b`, and so does CSV when it goes to a terminal. CSV cells are never
     formulas (see quotes.safe_text).
+
+    With no rows and a `none` message, the rule of every question (who-said,
+    said-by, search), whatever the format, as grep's: that message on stderr,
+    nothing on stdout, exit 1.
     """
+    if not rows and none is not None:
+        typer.echo(for_terminal(f"Error: {none}"), err=True)
+        raise typer.Exit(1)
     if fmt is Format.json:
         typer.echo(for_terminal(json.dumps([record(r) for r in rows], ensure_ascii=False, indent=2)))
     elif fmt is Format.jsonl:
@@ -111,7 +120,7 @@ def quote_blocks(*, body: str) -> Callable[[Sequence[Any]], None]:
 
     def draw(rows: Sequence[Any]) -> None:
         for row in rows:
-            typer.echo(f"{speaker_label(row)} — {row.doc_id}, paragraph {row.paragraph}")
+            typer.echo(f"[{row.quote_id}] {speaker_label(row)} — {row.doc_id}, paragraph {row.paragraph}")
             text = row.context if body == "context" else f"“{row.text}”"
             typer.echo(f"    {text}\n")
 

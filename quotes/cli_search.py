@@ -31,9 +31,7 @@ def search_command(
     with user_errors():
         with database(db)() as session:
             rows = search(session, query, filters(speaker, publisher, article, since, until, min_confidence=min_confidence), limit=limit)
-    if not rows and fmt is Format.table:
-        fail(f"no stored quote matches {query!r} with these filters.")
-    emit(rows, fmt, table=search_lines)
+    emit(rows, fmt, table=search_lines, none=f"no stored quote matches {query!r} with these filters.")
 
 
 def search_lines(rows: list[QuoteRow]) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from quotes.query import Filters, all_quotes
+from quotes.query import Filters, all_quotes, quote_roles
 from quotes.safe_text import for_spreadsheet
 from quotes.store.db import sqlite_file
 
@@ -31,22 +32,25 @@ from quotes.store.db import sqlite_file
 #   title, publisher, published (ISO date), url   the article's, empty where unknown
 #   speaker_type     person | org, empty without a speaker
 #   confidence       the resolver's probability that the speaker is right (0-1), empty if not scored
+#   roles            the speaker's roles as this article states them, `; ` between two
 COLUMNS = [
     "quote_id", "doc_id", "start", "end", "text", "speaker",
     "speaker_mention", "cue", "kind", "paragraph", "nested",
-    "title", "publisher", "published", "url", "speaker_type", "confidence",
+    "title", "publisher", "published", "url", "speaker_type", "confidence", "roles",
 ]
 FORMATS = ("csv", "jsonl", "parquet")
 
 
 def quotes_frame(session: Session, filters: Filters = Filters()) -> pd.DataFrame:
     """The stored quotes `filters` keep (all by default) as a DataFrame with exactly `COLUMNS`."""
-    rows = [asdict(row) for row in all_quotes(session, filters=filters)]
+    roles = quote_roles(session, filters)
+    rows = [asdict(row) | {"roles": "; ".join(roles.get(row.quote_id, []))} for row in all_quotes(session, filters=filters)]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def write(frame: pd.DataFrame, path: str | Path, fmt: str) -> None:
-    """`frame` to `path` as csv, jsonl (UTF-8, one object a line) or parquet."""
+def write(frame: pd.DataFrame, path: str | Path | IO, fmt: str) -> None:
+    """`frame` to `path` (or an open file: text for csv and jsonl, binary for parquet)
+    as csv, jsonl (UTF-8, one object a line) or parquet."""
     if fmt == "csv":  # a spreadsheet opens it: no cell may be a formula
         frame.map(for_spreadsheet).to_csv(path, index=False, encoding="utf-8")
     elif fmt == "jsonl":
@@ -68,11 +72,14 @@ def same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def check_targets(targets: dict[str, str | Path], database: Path | None) -> None:
-    """Refuse outputs that are the database (or its -wal, -shm, -journal) or each other, before writing any."""
+def check_targets(targets: dict[str, str | Path | IO], database: Path | None) -> None:
+    """Refuse outputs that are the database (or its -wal, -shm, -journal) or each other, before writing any;
+    an open file (stdout) is the caller's."""
     protected = [] if database is None else [Path(f"{database}{end}") for end in ("", "-wal", "-shm", "-journal")]
     seen: list[Path] = []
     for fmt, path in targets.items():
+        if not isinstance(path, (str, Path)):
+            continue
         path = Path(path)
         for kept in protected:
             if same_file(path, kept):
@@ -84,8 +91,9 @@ def check_targets(targets: dict[str, str | Path], database: Path | None) -> None
         seen.append(path)
 
 
-def export(session: Session, targets: dict[str, str | Path], filters: Filters = Filters()) -> int:
-    """Write the quotes `filters` keep to each `{format: path}`; returns the number of rows.
+def export(session: Session, targets: dict[str, str | Path | IO], filters: Filters = Filters()) -> int:
+    """Write the quotes `filters` keep to each `{format: path}` (a path, or an open file such as
+    stdout); returns the number of rows.
 
     Raises UnsafeTarget, writing nothing, when a path is the database or another path.
     """

@@ -9,6 +9,7 @@ be written stops the run (a StoreError) with the articles stored so far kept.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,11 +22,15 @@ from quotes.people import consolidate
 from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
-from quotes.store.repo import add_article, find_article, is_current, same_metadata, update_metadata
+from quotes.store.repo import (
+    add_article, find_article, is_current, is_current_article, same_metadata, sha256, update_metadata,
+)
 from quotes.articles import SUFFIXES, ArticleFile, read_articles
 from quotes.textfile import UnreadableFile, read_article
 
 BATCH_SIZE = 16  # texts parsed together; smaller means commits come sooner
+KINDS = ".txt, .jsonl, .html"  # what a folder is searched for (articles.SUFFIXES)
+SKIPPED_NAMED = 5  # files named in a folder's "not articles" message; the rest are counted
 # What turns texts into quotes: one list per text, in input order (as `analyse`).
 Pipeline = Callable[[Iterable[str]], Iterable[list[Attribution]]]
 
@@ -48,24 +53,59 @@ class IngestSummary:
     skipped: int = 0  # already stored with the same text
     without_quotes: int = 0  # stored, but no quotation found (not an error)
     failed: list[Failure] = field(default_factory=list)  # not stored
+    ignored: list[Failure] = field(default_factory=list)  # not articles (find_files' skipped), never read
+    redone: int = 0  # of `articles`: same text, but stored by another analysis version, so analysed again
     warnings: list[Failure] = field(default_factory=list)  # stored, but worth a look
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path as given, folders expanded to the `.txt`, `.jsonl` and `.html` files directly in them (sorted).
+@dataclass(frozen=True)
+class FileList:
+    """The article files the paths hold, and what was passed over and why."""
+
+    files: list[Path]
+    skipped: list[Failure] = field(default_factory=list)  # not articles; nothing read from them
+
+
+def find_files(paths: Iterable[str | Path]) -> FileList:
+    """Each file as given; each folder searched through its subfolders for `.txt`, `.jsonl` and
+    `.html` files (sorted), hidden ones left out. Other files in a folder, and a folder
+    holding no article file, are named in `skipped`, one entry per folder.
 
     Named pipes, links that loop or lead nowhere and other things that are not
     regular files are yielded too, so that reading them reports what they are.
     Raises FileNotFoundError for a path that does not exist.
     """
+    listing = FileList([])
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
+            found, other = [], []
+            for top, folders, names in os.walk(path):  # links to folders are not followed
+                folders[:] = [f for f in folders if not f.startswith(".")]
+                for name in names:
+                    if not name.startswith("."):
+                        inside = Path(top) / name
+                        (found if inside.suffix.lower() in SUFFIXES else other).append(inside)
+            found.sort(key=lambda p: p.relative_to(path).parts)
+            other.sort(key=lambda p: p.relative_to(path).parts)
+            listing.files.extend(found)
+            if other:
+                names = ", ".join(str(p.relative_to(path)) for p in other[:SKIPPED_NAMED])
+                more = f" and {len(other) - SKIPPED_NAMED} more" if len(other) > SKIPPED_NAMED else ""
+                listing.skipped.append(Failure(path, f"{path}: {len(other)} {'file is' if len(other) == 1 else 'files are'} "
+                                                     f"not articles ({KINDS}), left out: {names}{more}"))
+            if not found:
+                listing.skipped.append(Failure(path, f"{path} holds no article files ({KINDS}), in it or its subfolders"))
         elif path.exists() or path.is_symlink():
-            yield path
+            listing.files.append(path)
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
+    return listing
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The article files of `find_files`, without what it skipped."""
+    yield from find_files(paths).files
 
 
 def read_text(path: Path) -> str:
@@ -178,8 +218,9 @@ def ingest(
     Raises StoreError when the database cannot be written (read-only, full,
     locked for too long); articles stored before that stay stored.
     """
-    files = list(iter_files(paths))  # every path checked before any work
-    summary = IngestSummary()
+    listing = find_files(paths)  # every path checked before any work
+    files = listing.files
+    summary = IngestSummary(ignored=listing.skipped)
     speakers: set[str] = set()
     pending: deque[ArticleFile] = deque()
     done = progress or (lambda _path: None)
@@ -189,6 +230,8 @@ def ingest(
         done(path)
 
     # 1. Read files lazily, dropping unreadable ones and those already stored unchanged.
+    outdated: set[str] = set()
+
     def texts() -> Iterator[str]:
         names: dict[str, Path] = {}
         for path in files:
@@ -200,8 +243,11 @@ def ingest(
                 if article.encoding != "utf-8":
                     summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {article.encoding}"))
                 with session_factory() as session:
-                    unchanged = is_current(session, article.doc_id, article.text)
-                    stored = unchanged and same_metadata(find_article(session, article.doc_id), article.metadata)
+                    found = find_article(session, article.doc_id)
+                    unchanged = is_current_article(found, article.text)  # same text, same analysis version
+                    stored = unchanged and same_metadata(found, article.metadata)
+                    if not unchanged and found is not None and found.sha256 == sha256(article.text):
+                        outdated.add(article.doc_id)  # quotes found by an older analysis: redo them
                 if unchanged:
                     if not stored:  # metadata newly known (e.g. a database from before 0004)
                         write_transaction(session_factory, lambda s, a=article: update_metadata(s, a.doc_id, a.metadata))
@@ -220,6 +266,7 @@ def ingest(
         for (article, attributions), new in zip(batch, store(session_factory, batch)):
             if new:
                 summary.articles += 1
+                summary.redone += article.doc_id in outdated
                 summary.quotes += len(attributions)
                 summary.without_quotes += not attributions
                 speakers.update(a.speaker for a in attributions if a.speaker)

@@ -150,7 +150,7 @@ class Filters:
     """Which quotes to keep: by speaker (name or surname), publisher, article, date range."""
 
     speaker: str | None = None
-    publisher: str | None = None  # any case
+    publisher: str | None = None  # part of the stored name, any case (`guardian` keeps "The Guardian")
     article: str | None = None  # doc_id
     since: date | None = None  # published on or after; undated articles drop out
     until: date | None = None  # published on or before
@@ -165,7 +165,8 @@ class Filters:
             ids = [p.id for p in find_people(session, self.speaker)]
             statement = statement.where(StoredQuote.person_id.in_(ids))
         if self.publisher is not None:
-            statement = statement.where(func.lower(Article.publisher) == self.publisher.strip().lower())
+            wanted = self.publisher.strip().lower()
+            statement = statement.where(func.lower(Article.publisher).contains(wanted, autoescape=True))
         if self.article is not None:
             statement = statement.where(Article.doc_id == self.article)
         if self.since is not None:
@@ -236,7 +237,9 @@ def match_expression(query: str) -> str:
     return fts5_expression(phrases(query))
 
 
-def who_said(session: Session, words: str, filters: Filters = Filters()) -> list[QuoteRow]:
+def who_said(
+    session: Session, words: str, filters: Filters = Filters(), *, limit: int | None = None
+) -> list[QuoteRow]:
     """Quotes containing every one of `words` as substrings, in article order, narrowed by
     `filters` (e.g. `min_confidence`).
 
@@ -251,7 +254,12 @@ def who_said(session: Session, words: str, filters: Filters = Filters()) -> list
     candidates = substring_candidates(session, terms)
     if candidates is not None:
         statement = statement.where(StoredQuote.id.in_(candidates))
-    return _rows(session, filters.apply(session, statement))
+    return _rows(session, _limited(filters.apply(session, statement), limit))
+
+
+def _limited(statement: Select, limit: int | None) -> Select:
+    """The first `limit` rows; all of them for None (or a limit past what LIMIT takes)."""
+    return statement if limit is None else statement.limit(min(limit, MAX_LIMIT))
 
 
 # Conditions per SQL expression: SQLite refuses one nested over 1000 deep, and
@@ -325,11 +333,14 @@ def find_people(session: Session, name: str) -> list[Person]:
     return sorted(found, key=lambda p: (p.partial, p.name, p.id))
 
 
-def said_by(session: Session, name: str, filters: Filters = Filters()) -> list[QuoteRow]:
+def said_by(
+    session: Session, name: str, filters: Filters = Filters(), *, limit: int | None = None
+) -> list[QuoteRow]:
     """Every quote by the speaker called `name` (full name, alias or surname; case, accents,
-    titles and apostrophe glyphs folded), narrowed by `filters`."""
+    titles and apostrophe glyphs folded), narrowed by `filters`; the first `limit`."""
     ids = [p.id for p in find_people(session, name)]
-    return _rows(session, filters.apply(session, _select(context=True).where(StoredQuote.person_id.in_(ids))))
+    statement = filters.apply(session, _select(context=True).where(StoredQuote.person_id.in_(ids)))
+    return _rows(session, _limited(statement, limit))
 
 
 def all_quotes(session: Session, *, context: bool = False, filters: Filters = Filters()) -> list[QuoteRow]:
@@ -337,8 +348,23 @@ def all_quotes(session: Session, *, context: bool = False, filters: Filters = Fi
     return _rows(session, filters.apply(session, _select(context=context)), context=context)
 
 
-def speakers(session: Session, *, kind: str | None = None) -> list[SpeakerRow]:
-    """Each quoted speaker (or each of type `kind`: person | org) with their number of quotes, most quoted first."""
+def quote_roles(session: Session, filters: Filters = Filters()) -> dict[int, list[str]]:
+    """The roles each quote's article gives its speaker, by quote id (quotes `filters` keeps)."""
+    statement = (
+        select(StoredQuote.id, PersonRole.role)
+        .join(Article, StoredQuote.article_id == Article.id)
+        .join(PersonRole, (PersonRole.person_id == StoredQuote.person_id) & (PersonRole.article_id == StoredQuote.article_id))
+        .order_by(StoredQuote.id, PersonRole.role)
+    )
+    roles: dict[int, list[str]] = defaultdict(list)
+    for quote_id, role in session.execute(filters.apply(session, statement)):
+        roles[quote_id].append(role)
+    return roles
+
+
+def speakers(session: Session, *, kind: str | None = None, limit: int | None = None) -> list[SpeakerRow]:
+    """Each quoted speaker (or each of type `kind`: person | org) with their number of quotes,
+    most quoted first; the first `limit`."""
     count = func.count(StoredQuote.id).label("n")
     statement = (
         select(Person.id, Person.name, count, Person.type, Person.partial, Article.doc_id)
@@ -349,7 +375,7 @@ def speakers(session: Session, *, kind: str | None = None) -> list[SpeakerRow]:
     )
     if kind is not None:
         statement = statement.where(Person.type == kind)
-    found = session.execute(statement).all()
+    found = session.execute(_limited(statement, limit)).all()
     aliases: dict[int, list[str]] = defaultdict(list)
     for person_id, alias in session.execute(select(PersonAlias.person_id, PersonAlias.name).order_by(PersonAlias.name)):
         aliases[person_id].append(alias)
@@ -391,6 +417,7 @@ __all__ = [
     "all_quotes",
     "find_people",
     "paragraph_around",
+    "quote_roles",
     "said_by",
     "speakers",
     "who_said",

@@ -24,7 +24,7 @@ def test_migrations_create_the_schema_of_the_models(session_factory):
         assert {"articles", "people", "quotes", "alembic_version"} <= set(
             inspect(connection).get_table_names()
         )
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0009"
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0011"
         skip_index = {"include_name": lambda name, type_, _: not is_search_table(name)}
         diff = compare_metadata(MigrationContext.configure(connection, opts=skip_index), Base.metadata)
     assert diff == []

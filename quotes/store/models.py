@@ -74,6 +74,8 @@ class Article(Base):
     publisher: Mapped[str | None] = mapped_column(Binary, nullable=True)
     url: Mapped[str | None] = mapped_column(String, nullable=True)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # quotes.analysis_version of the run that found its quotes (migration 0011); None from before
+    analysis_version: Mapped[str | None] = mapped_column(String, nullable=True)
 
     quotes: Mapped[list[StoredQuote]] = relationship(
         back_populates="article",
@@ -177,6 +179,23 @@ class Correction(Base):
     action: Mapped[str] = mapped_column(String)  # merge | rename
     name: Mapped[str] = mapped_column(String)  # the name corrected
     target: Mapped[str] = mapped_column(String)  # the person it means from now on
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class QuoteFix(Base):
+    """A speaker given to one quote by hand (`quotes fix`). Quote ids change when an article
+    is stored again, so it names the quote by article, offsets and words; ingest applies it
+    each time it stores that article (quotes.store.fixes)."""
+
+    __tablename__ = "quote_fixes"
+    __table_args__ = (UniqueConstraint("doc_id", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(Binary)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(String, nullable=True)  # None: the quote has no speaker
     made_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

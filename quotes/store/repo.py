@@ -9,10 +9,12 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quotes.analysis_version import analysis_version
 from quotes.detect import DETECTOR_VERSION
 from quotes.name_checks import is_partial, name_problems, speaker_kind, tidy_name
 from quotes.records import Attribution
 from quotes.store.models import Article, Person, StoredQuote, utcnow
+from quotes.store.fixes import apply_fixes
 from quotes.store.people import add_alias, add_role, clear_roles, get_or_create_person
 
 
@@ -24,10 +26,20 @@ def find_article(session: Session, doc_id: str) -> Article | None:
     return session.scalar(select(Article).where(Article.doc_id == doc_id))
 
 
-def is_current(session: Session, doc_id: str, text: str) -> bool:
-    """True when `doc_id` is stored with exactly this text, so it can be skipped."""
+def is_current(session: Session, doc_id: str, text: str, version: str | None = None) -> bool:
+    """True when `doc_id` is stored with exactly this text, by this analysis version
+    (the running one unless given), so it can be skipped."""
     article = find_article(session, doc_id)
-    return article is not None and article.sha256 == sha256(text)
+    return is_current_article(article, text, version)
+
+
+def is_current_article(article: Article | None, text: str, version: str | None = None) -> bool:
+    """is_current for an article already looked up (None: not stored)."""
+    return (
+        article is not None
+        and article.sha256 == sha256(text)
+        and article.analysis_version == (version or analysis_version())
+    )
 
 
 def same_metadata(article: Article, meta: dict[str, str | None]) -> bool:
@@ -61,12 +73,17 @@ def add_article(
     publisher: str | None = None,
     url: str | None = None,
     detector_version: str = DETECTOR_VERSION,
+    version: str | None = None,
+    again: bool = False,
 ) -> Article:
     """Store an article and its quotes, linking each named speaker to a Person.
 
-    The same doc_id with the same text is left as it is; with a changed text the
-    article is updated and its old quotes are replaced, in the caller's
-    transaction, so a crash leaves the old version or the new one. People are
+    The same doc_id with the same text, found by the same analysis `version`
+    (quotes.analysis_version, the running one unless given) is left as it is,
+    unless `again`; with a changed text, or another version, the article is
+    updated and its old quotes are replaced, in the caller's transaction, so a
+    crash leaves the old version or the new one. Fixes made with `quotes fix`
+    are applied again to the new quotes. People are
     only ever added here, never changed or removed (see get_or_create_person);
     named mentions become their aliases and stated roles their roles.
 
@@ -77,8 +94,9 @@ def add_article(
     surname alone is a partial name, kept to this article.
     """
     digest = sha256(text)
+    version = version or analysis_version()
     article = find_article(session, doc_id)
-    if article is not None and article.sha256 == digest:
+    if not again and is_current_article(article, text, version):
         return article
     if article is None:
         article = Article(doc_id=doc_id)
@@ -92,6 +110,7 @@ def add_article(
     article.title = title
     article.published, article.publisher, article.url = published, publisher, url
     article.ingested_at = utcnow()
+    article.analysis_version = version
 
     if article.id is None:
         session.flush()  # partial names belong to the article: it needs its id
@@ -133,4 +152,5 @@ def add_article(
         add_alias(session, person, name, lookup=lookup)
     for person, role in {(p, a.role) for p, _, a in seen if a.role}:
         add_role(session, person, article.id, role)
+    apply_fixes(session, article)
     return article
