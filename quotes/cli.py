@@ -277,7 +277,7 @@ def speakers_command(
     with user_errors():
         with database(db)() as session:
             rows = speakers(session, kind=kind.value if kind else None, limit=limit)
-    emit(rows, fmt, table=speaker_lines, none="no speakers stored" + (f" of type {kind.value}" if kind else "") + ".")
+    emit(rows, fmt, table=speaker_lines)  # a listing, not a match: empty is no error
 
 
 def speaker_lines(rows: list[SpeakerRow]) -> None:

@@ -91,5 +91,6 @@ def test_articles_lists_and_removes(session_factory, db_path, news):
     assert ingest(session_factory, [news]).articles == 1  # ingesting the file brings it back
 
 
-def test_articles_of_an_empty_database_is_exit_1(db_path, session_factory):
-    assert_user_error(run("articles", "--db", db_path), "no articles stored")
+def test_articles_of_an_empty_database_is_an_empty_list(db_path, session_factory):
+    result = run("articles", "--db", db_path, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
