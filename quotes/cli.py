@@ -115,7 +115,7 @@ def ingest_command(
     with user_errors():
         listing = find_files(paths)
         for skipped in listing.skipped:
-            typer.echo(f"Skipped: {skipped.reason}", err=True)
+            typer.echo(for_terminal(f"Skipped: {skipped.reason}"), err=True)
         if not listing.files:
             fail(f"no articles to ingest in {', '.join(map(str, paths))} ({KINDS} files, or folders holding them).")
         files = listing.files
@@ -180,7 +180,7 @@ def extract_command(
     with user_errors():
         listing = find_files(files)
         for skipped in listing.skipped:
-            typer.echo(f"Skipped: {skipped.reason}", err=True)
+            typer.echo(for_terminal(f"Skipped: {skipped.reason}"), err=True)
         if not listing.files:
             fail(f"no articles in {', '.join(map(str, files))} ({KINDS} files, or folders holding them).")
         for result in analyse_files(listing.files):

@@ -12,6 +12,7 @@ import typer
 
 from quotes.cli_base import DEFAULT_DB, Db, Limit, database, fail, user_errors
 from quotes.cli_output import Format, FormatOption, emit
+from quotes.safe_text import for_terminal
 
 articles_app = typer.Typer(
     help="The stored articles: list them (the default), or remove one.", no_args_is_help=False, invoke_without_command=True
@@ -50,7 +51,7 @@ def remove_command(
             quotes = write_transaction(database(db), lambda session: remove_article(session, doc_id))
         except UnknownArticle as error:
             fail(f"{error}; `quotes articles` lists them.")
-    typer.echo(f"Removed {doc_id} and its {quotes} quotes.")
+    typer.echo(for_terminal(f"Removed {doc_id} and its {quotes} quotes."))
 
 
 def fix_command(
@@ -69,7 +70,7 @@ def fix_command(
         fixed = write_transaction(
             database(db), lambda session: (q := fix_quote(session, quote_id, speaker)).person and q.person.name
         )
-    typer.echo(f"Quote {quote_id} is now {fixed}'s." if fixed else f"Quote {quote_id} now has no speaker.")
+    typer.echo(for_terminal(f"Quote {quote_id} is now {fixed}'s.") if fixed else f"Quote {quote_id} now has no speaker.")
 
 
 def reanalyse_command(
