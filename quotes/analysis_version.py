@@ -20,12 +20,16 @@ PACKAGE = Path(quotes.__file__).resolve().parent
 DIGEST_CHARS = 12  # of the hash over the data files: plenty to tell two sets apart
 
 
+CODE = (".py", ".pyc", ".pyo")  # the code is the package version's business
+
+
 def data_files(root: Path = PACKAGE) -> list[Path]:
-    """The model and weights files that ship with quotes, in a fixed order."""
-    found = {p for p in root.rglob("*.json") if "__pycache__" not in p.parts}
-    models = root / "models"
-    if models.is_dir():
-        found |= {p for p in models.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    """The model and weights files that ship with quotes, in a fixed order: every file
+    under `root` but Python code and its caches (so every `*.json`, all of `models/`)."""
+    found = {
+        p for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in CODE and not p.name.startswith(".")
+    }
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 

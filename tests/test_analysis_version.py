@@ -70,7 +70,15 @@ def test_every_json_and_every_models_file_counts_by_pattern(tmp_path):
     assert len({before, with_model, versions.weights_digest(tmp_path)}) == 3
     (tmp_path / "attribute").mkdir()
     (tmp_path / "attribute" / "weights.json").write_text("[1]")
-    assert [p.name for p in versions.data_files(tmp_path)] == ["weights.json", "resolver.bin", "ranker.json"]
+    (tmp_path / "attribute" / "resolver.txt").write_text("tree")
+    (tmp_path / "attribute" / "decide.py").write_text("code")
+    assert [p.name for p in versions.data_files(tmp_path)] == ["resolver.txt", "weights.json", "resolver.bin", "ranker.json"]
+
+
+def test_the_shipped_weights_are_in_the_version():
+    names = {p.relative_to(versions.PACKAGE).as_posix() for p in versions.data_files()}
+    assert {"ranker.json", "attribute/resolver.txt", "attribute/resolver.json"} <= names
+    assert not any(n.endswith(".py") for n in names)
 
 
 def test_ingest_records_the_version(session_factory, news):

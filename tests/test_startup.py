@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-HEAVY = ("spacy", "thinc", "pandas", "pyarrow", "dask", "distributed", "datasette")
+HEAVY = ("spacy", "thinc", "pandas", "pyarrow", "dask", "distributed", "datasette", "lightgbm")
 
 
 def imported_after(code: str) -> list[str]:
