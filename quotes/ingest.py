@@ -72,7 +72,7 @@ def find_files(paths: Iterable[str | Path]) -> FileList:
     holding no article file, are named in `skipped`, one entry per folder.
 
     Named pipes, links that loop or lead nowhere and other things that are not
-    regular files are yielded too, so that reading them reports what they are.
+    regular files are listed too, so that reading them reports what they are.
     Raises FileNotFoundError for a path that does not exist.
     """
     listing = FileList([])
