@@ -68,6 +68,17 @@ def test_a_file_that_is_not_sqlite(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize("special", ["fifo", "/dev/null"])
+def test_a_pipe_or_device_is_not_a_database(tmp_path, special):
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "q.db"
+        os.mkfifo(path)  # opening it to read would wait for a writer forever
+    with pytest.raises(NotADatabase, match="is not a regular file"):
+        open_db(path)
+    assert_one_line_error(speakers_cli(path), "not a regular file")
+
+
 def test_a_damaged_database(tmp_path, article):
     path = quotes_db(tmp_path / "q.db", article)
     with path.open("r+b") as handle:  # keep the header, wreck the schema page after it

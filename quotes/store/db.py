@@ -226,6 +226,8 @@ def check_file(path: Path) -> None:
     """Refuse a folder or a file that does not start like an SQLite database, before opening it."""
     if path.is_dir():
         raise NotADatabase(f"{path} is a folder, not a database file")
+    if path.exists() and not path.is_file():  # reading a pipe would wait for a writer forever
+        raise NotADatabase(f"{path} is not a regular file (a pipe, device or socket), so not a database file")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
