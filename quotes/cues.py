@@ -4,12 +4,12 @@ test that reads them (`is_cue`).
 Attribution reads these sets; adding a speech verb means adding a word here.
 """
 
-from spacy.tokens import Token
+from __future__ import annotations
 
-if not Token.has_extension("lemma"):
-    # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
-    # (the rule tests) reads the lemma it was given, or the word itself
-    Token.set_extension("lemma", getter=lambda tok: tok.lemma_ or tok.lower_)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the word lists are read without spaCy (names, people, the CLI)
+    from spacy.tokens import Token
 
 # Lemmas of verbs that report speech or writing.
 SPEECH_VERBS = frozenset("""

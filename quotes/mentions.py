@@ -18,6 +18,11 @@ from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
 from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Quote
 
+if not Token.has_extension("lemma"):
+    # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
+    # (the rule tests) reads the lemma it was given, or the word itself
+    Token.set_extension("lemma", getter=lambda tok: tok.lemma_ or tok.lower_)
+
 NAME_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
