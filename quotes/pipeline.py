@@ -23,6 +23,7 @@ from spacy.util import minibatch
 from quotes.attribute import attribute
 from quotes.detect import detect, detector_warnings
 from quotes.detect import log as detector_log
+from quotes.long_texts import parse
 from quotes.records import Attribution
 from quotes.roles import with_roles
 from quotes.tokens import bound_tokenizer
@@ -187,7 +188,7 @@ def analyse(texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> 
             pool.shutdown(cancel_futures=True)
         return
     nlp = load_nlp()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in parse(nlp, texts, batch_size=batch_size):  # a long text in pieces: bounded memory
         yield with_roles(doc, attribute(doc, detect(doc.text)))
 
 
