@@ -266,7 +266,7 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("a place, not a speaker")
     if len(keys) > 1 and (keys[0] in OPENERS or keys[0] in FIRST_VERBS):
         problems.append("a phrase, not a name")
-    if len(keys) > 1 and any(a == b for a, b in zip(keys, keys[1:])):
+    if len(keys) > 1 and any(a == b and len(a) > 1 for a, b in zip(keys, keys[1:])):  # `J. J. Price` is a name
         problems.append("a repeated word")
     last = len(words) - 1
     if any(w[:1].isupper() and k in HEADLINE_WORDS and (k not in HEADLINE_INSIDE or i < last)
