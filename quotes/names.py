@@ -132,6 +132,11 @@ class ArticleNames:
     words: set[str] = field(default_factory=set)  # every word of every full name, for `knows`
     spelled: list[tuple[int, str]] = field(default_factory=list)  # full names read from the text, not the tagger
     by_title: dict[str, str] = field(default_factory=dict)  # `king` -> `Charles`, from `King Charles`
+    # indexes of `full` and `spelled`, so a lookup costs the same in a long article as in a short one
+    _forms: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (first, last, suffix) -> first form
+    _by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _spelled_by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _by_first: dict[str, str] = field(default_factory=dict)  # given name -> first full name without a suffix
 
     def add_titled(self, title: str, name: str) -> None:
         """`King Charles`, `CEO Bob Enslin`: a later `the King` or `the CEO` alone is that person."""
@@ -163,6 +168,12 @@ class ArticleNames:
             self.words.update(full.split())
             if words[0] not in PARTICLES:  # `De La Rosa` is a surname: it expands, it does not name in full
                 self.full.append((offset, full))
+                fw, fs = name_key(full)
+                if fw:
+                    self._forms.setdefault((fw[0], fw[-1], fs), full)
+                    self._by_last.setdefault(fw[-1], []).append((offset, full))
+                    if fs is None:
+                        self._by_first.setdefault(fw[0], full)
 
     def add_spelled(self, text: str) -> None:
         """Full names the tagger missed, read from the text: a given name and
@@ -176,6 +187,7 @@ class ArticleNames:
             full = " ".join(words[first:]) if first is not None else ""
             if full and not is_first_name(words[-1]) and len(name_key(full)[0]) >= 2:
                 self.spelled.append((m.start(), full))
+                self._spelled_by_last.setdefault(name_key(full)[0][-1], []).append((m.start(), full))
 
     def knows(self, word: str) -> bool:
         """Is `word` part of a person's name in this article?"""
@@ -194,7 +206,7 @@ class ArticleNames:
         word, gender = words[0], title_gender(name)
         # every full name with this surname, as one person per first form seen
         people: dict[str, list[int]] = {}
-        for o, full in self.full + self._spelled_for(word):
+        for o, full in self._by_last.get(word, []) + self._spelled_for(word):
             fw, fs = name_key(full)
             if fw[-1] == word and fs == suffix and (gender is None or first_name_gender(fw[0]) in (None, gender)):
                 form = self._longest_form(fw, fs) or full
@@ -202,15 +214,10 @@ class ArticleNames:
         if people:
             # the one the article names most; on a tie, the one it names first
             return max(people, key=lambda f: (len(people[f]), -min(people[f])))
-        for _, full in self.full:  # a first name alone (`Hillary`)
-            fw, fs = name_key(full)
-            if fw[0] == word and fs is None:
-                return full
-        return plain
+        return self._by_first.get(word, plain)  # a first name alone (`Hillary`)
 
     def _spelled_for(self, surname: str) -> list[tuple[int, str]]:
-        return [(o, full) for o, full in self.spelled if name_key(full)[0][-1] == surname] if not any(
-            name_key(full)[0][-1] == surname for _, full in self.full) else []
+        return [] if surname in self._by_last else self._spelled_by_last.get(surname, [])
 
     def _by_surname(self, words: list[str], suffix: str | None) -> str | None:
         """A surname of several words (`De La Rosa` for Alano De La Rosa), or
@@ -219,8 +226,9 @@ class ArticleNames:
         article names in full with that surname."""
         if is_first_name(words[0].title()) and words[0] not in PARTICLES:
             return None
+        same_last = self._by_last.get(words[-1], []) + self._spelled_by_last.get(words[-1], [])
         found = {
-            full for _, full in self.full + self.spelled
+            full for _, full in same_last
             if name_key(full)[1] == suffix and len(name_key(full)[0]) > 1 and (
                 name_key(full)[0][-len(words):] == words or name_key(full)[0][-1] == words[-1])
         }
@@ -228,8 +236,4 @@ class ArticleNames:
 
     def _longest_form(self, words: list[str], suffix: str | None) -> str | None:
         """`Donald J. Trump` and `Donald Trump` are one person: keep the first form seen."""
-        for _, full in self.full:
-            fw, fs = name_key(full)
-            if fs == suffix and fw[0] == words[0] and fw[-1] == words[-1]:
-                return full
-        return None
+        return self._forms.get((words[0], words[-1], suffix))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotes.cues import QUOTING_VERBS, cue_text, is_cue
 from quotes.mentions import Mentions, Source
@@ -19,6 +19,13 @@ QUOTE_MARKS = "\"“”„«»'‘’` "
 class LayoutRules(Mentions):
     """The no-cue rules, read from one parsed article (see `Article` for the cue rules)."""
 
+    def _first_token(self, lo: int, before: int) -> Token | None:
+        """The first token that is not white space from offset `lo`, before token `before`."""
+        for i in range(self.token_at(lo), before):
+            if not self.doc[i].is_space:
+                return self.doc[i]
+        return None
+
     def headline_source(self, span: Span) -> Source | None:
         """A headline in title case that opens with a person's name gives the
         quotation to that person (`Bernie Sanders Pins The Rise Of ISIS On
@@ -28,7 +35,7 @@ class LayoutRules(Mentions):
         words = [w for w in re.findall(r"[A-Za-z][\w’']*", self.text[lo:hi])]
         if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words) or all(w.isupper() for w in words):
             return None
-        first = next((t for t in self.doc[: span.start] if t.idx >= lo and not t.is_space), None)
+        first = self._first_token(lo, span.start)
         if first is None:
             return None
         # the words of a name the article's body uses (the tagger reads `Gina Rodriguez Questioned` as one)
@@ -59,7 +66,7 @@ class LayoutRules(Mentions):
         """A paragraph that opens with a speaker's label: a transcript
         (`PENCE: ...`) or a headline (`Ted Cruz: 'Physically ...'`)."""
         lo, _ = paragraph_bounds(self.text, span.start_char)
-        first = next((t for t in self.doc[: span.start] if t.idx >= lo and not t.is_space), None)
+        first = self._first_token(lo, span.start)
         if first is None:
             return None
         label = []
@@ -87,7 +94,7 @@ class LayoutRules(Mentions):
             # (`Then, in 2017, Kerry said that 100,000 would be accepted.`),
             # unless that paragraph quotes someone (a continuation, handled later)
             prev_lo, _ = paragraph_bounds(text, len(text[:lo].rstrip()) - 1)
-            if not any(self.inside[t.i] for t in self.doc[: span.start] if prev_lo <= t.idx < lo):
+            if not any(self.inside[i] for i in range(self.token_at(prev_lo), span.start) if self.starts[i] < lo):
                 lo = prev_lo
         for tok in reversed(self.doc[: span.start]):
             if tok.idx < lo:
