@@ -1,19 +1,18 @@
 """Attribution: who said each quote, read from spaCy's parse and entities.
 
-For each quotation, in order:
-1. find its cue: a speech verb (or `according to`) outside the quotation marks,
-   in the sentences the quotation touches, preferring the verb the quotation
-   hangs from in the parse, then the nearest;
-2. take the verb's subject (`Chollet said`, `said Shen Dingli`) as the source
-   phrase, and read its head: a name, a pronoun, a definite description
-   (`the top US diplomat`) or an unnamed source (`a senior official`);
-3. with no cue: a name before a colon (`Ted Cruz: "..."`, `PENCE:`) or after a
-   dash, the verb a partial quote hangs from, a reporting sentence earlier in
-   the paragraph (or the paragraph before, when the quotation opens its own),
-   another quote of the same paragraph, or the previous paragraph's speaker
-   when the paragraph opens with the quotation;
-4. resolve pronouns and descriptions to a person mentioned before, and make
-   every name canonical within the article (`Chollet` -> `Derek Chollet`).
+Two passes over one article:
+
+1. The rules (`rule_pass`): each quotation's source phrase, from the first of
+   `sources.SOURCE_RULES` that finds one (a speech cue's subject, a label or
+   colon, a dash signature, a partial quote's verb, a reporting sentence, a
+   headline), read as a name, a pronoun, a description or an unnamed source;
+   names made canonical within the article, pronouns resolved by the ranker,
+   descriptions of organisations to the organisation, continued paragraphs and
+   headline echoes given the speaker they continue or echo.
+2. The decision (`attribute`): the learned model (`model.py`) scores every
+   candidate (`candidates.py`, described by `features.py`) and `decide.py`
+   picks one, with a calibrated confidence. Without a shipped model the rules'
+   answers stand, with no confidence.
 """
 
 from __future__ import annotations
