@@ -60,16 +60,17 @@ class QuoteRows:
     gold: dict | None  # the matched scored gold record
 
     def labels(self) -> np.ndarray:
-        g = self.gold
-        if g is None or g["speaker_kind"] == "pronoun_unresolved":
+        """1 for each right candidate: the full name when one is (a speaker
+        database shows it), else whatever the scorer accepts."""
+        if self.right(None) is None:
             return np.zeros(len(self.names))
-        accepted = [g["speaker"], *g.get("also_acceptable", [])]
-        if g["speaker_kind"] in scorer.NULL_KINDS:
-            return np.array([n is None or any(a and scorer.speaker_match(n, a) for a in accepted) for n in self.names], float)
-        strict = np.array([n is not None and any(a and scorer.strict_match(n, a) for a in accepted) for n in self.names], float)
-        if strict.any():
-            return strict
-        return np.array([(n is None and None in accepted) or (n is not None and any(a and scorer.speaker_match(n, a) for a in accepted)) for n in self.names], float)
+        g = self.gold
+        if g["speaker_kind"] not in scorer.NULL_KINDS:
+            accepted = [g["speaker"], *g.get("also_acceptable", [])]
+            strict = np.array([n is not None and any(a and scorer.strict_match(n, a) for a in accepted) for n in self.names], float)
+            if strict.any():
+                return strict
+        return np.array([self.right(n) for n in self.names], float)
 
     def right(self, name) -> bool | None:
         """Is `name` right for this quotation, as the scorer counts it (None: not scored)?"""

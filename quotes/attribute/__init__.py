@@ -57,8 +57,7 @@ def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
     rules = rule_pass(doc, quotes, resolver=resolver)
     trained = model.shipped() if use_model else None
     if trained is None:
-        kind = rules.table.kind
-        return [dataclasses.replace(a, speaker_type=kind.get(a.speaker, "person") if a.speaker else None) for a in rules.answers]
+        return [dataclasses.replace(a, speaker_type=rules.table.type_of(a.speaker)) for a in rules.answers]
     names = [rules.table.candidates(i, rules.answers) for i in range(len(quotes))]
     rows = [features.matrix(rules.table, quotes, rules.answers, rules.sources, i, n) for i, n in enumerate(names)]
     scores = trained.score(np.vstack(rows)) if rows else np.zeros(0)

@@ -67,6 +67,10 @@ class ArticleMentions:
         self.per_paragraph: dict[int, Counter] = {}
         for x in self.narrated:
             self.per_paragraph.setdefault(x.paragraph, Counter())[x.name] += 1
+        self.named_in: dict[int, list[str]] = {}  # paragraph -> the names in it, quoted or not, in order
+        for x in self.mentions:
+            self.named_in.setdefault(x.paragraph, []).append(x.name)
+        self.at_token = {x.token: x for x in self.mentions}
 
     def paragraph(self, offset: int) -> int:
         """The non-empty line that holds `offset`."""
@@ -114,12 +118,15 @@ class ArticleMentions:
     def org_whole(self, name: str, offset: int) -> str | None:
         """An organisation's whole name where the rules read part of it
         (`Ministry` of `Russia’s Defense Ministry`)."""
-        tok = self.m.token_at(offset)
-        found = next((x for x in self.mentions if x.kind == "org" and self.m.ent_of.get(tok) is not None
-                      and self.m.ent_of[tok].end - 1 == x.token), None)
-        if found is None or self.m.names.knows(name.split()[-1]) or len(found.name.split()) <= len(name.split()):
+        ent = self.m.ent_of.get(self.m.token_at(offset))
+        found = self.at_token.get(ent.end - 1) if ent is not None else None
+        if found is None or found.kind != "org" or self.m.names.knows(name.split()[-1]) or len(found.name.split()) <= len(name.split()):
             return None  # a person's name the tagger took for an organisation, or nothing more to add
         return found.name if name.split()[-1:] == found.name.split()[-1:] else None
+
+    def type_of(self, name: str | None) -> str | None:
+        """person or org for a speaker (a person unless the article names it as an organisation)."""
+        return self.kind.get(name, "person") if name else None
 
     def candidates(self, i: int, rules: list[Attribution]) -> list[str | None]:
         """Everyone who could have said quotation `i`, given the rules' answers."""
@@ -128,9 +135,8 @@ class ArticleMentions:
         for who in (rules[i].speaker, *(a.speaker for a in rules[max(0, i - 3) : i + 2])):
             if who:
                 names[who] = None
-        for mention in self.mentions:
-            if p - BEFORE <= mention.paragraph <= p + AFTER:
-                names[mention.name] = None
+        for paragraph in range(p - BEFORE, p + AFTER + 1):
+            names.update(dict.fromkeys(self.named_in.get(paragraph, [])))
         for name in self.ranked[:TOP]:
             names[name] = None
         return list(names)

@@ -13,13 +13,13 @@ import dataclasses
 import numpy as np
 
 from quotes.attribute.candidates import ArticleMentions
-from quotes.attribute.model import Margins, Model, share_of_best
+from quotes.attribute.model import Margins, Model, share_of
 from quotes.records import Attribution
 
 
 def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, margins: Margins) -> tuple[int, float]:
     """The index of the chosen candidate and the share of the softmax it holds."""
-    best, share = share_of_best(score)
+    best = int(np.argmax(score))
     if names[best] is None and rule_speaker is not None:  # overruling a name with none needs a clear lead
         named = [n for n, name in enumerate(names) if name is not None]
         runner = max(named, key=lambda n: score[n], default=None)
@@ -28,8 +28,7 @@ def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, m
     rule_at = names.index(rule_speaker) if rule_speaker in names else None
     if rule_at is not None and best != rule_at and score[best] - score[rule_at] < margins.rule:
         best = rule_at
-    weights = np.exp(score - score.max())
-    return best, float(weights[best] / weights.sum())
+    return best, share_of(score, best)
 
 
 def decide(
@@ -45,7 +44,7 @@ def decide(
                 rule,
                 speaker=speaker,
                 kind=kind,
-                speaker_type=table.kind.get(speaker, "person") if speaker else None,
+                speaker_type=table.type_of(speaker),
                 confidence=round(model.confidence(share), 3),
             )
         )

@@ -54,8 +54,13 @@ class Model:
 def share_of_best(scores: np.ndarray) -> tuple[int, float]:
     """The best candidate and its share of the quotation's softmax over candidates."""
     best = int(np.argmax(scores))
-    weights = np.exp(scores - scores[best])
-    return best, float(1.0 / weights.sum())
+    return best, share_of(scores, best)
+
+
+def share_of(scores: np.ndarray, n: int) -> float:
+    """Candidate `n`'s share of the quotation's softmax over candidates."""
+    weights = np.exp(scores - scores.max())
+    return float(weights[n] / weights.sum())
 
 
 @lru_cache(maxsize=1)
