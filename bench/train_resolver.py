@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import corpus  # noqa: E402
 
 from quotes.attribute import rule_pass  # noqa: E402
-from quotes.attribute.features import FEATURES, matrix  # noqa: E402
+from quotes.attribute.features import FEATURES, Spoken, matrix  # noqa: E402
 from quotes.attribute.decide import pick  # noqa: E402
 from quotes.attribute.model import META, MODEL, Margins  # noqa: E402
 from quotes.detect import detect  # noqa: E402
@@ -93,9 +93,10 @@ def read_set(name: str) -> list[QuoteRows]:
     for doc_id, doc in corpus.parses(name):
         quotes = detect(doc.text)
         rp = rule_pass(doc, quotes)
+        spoken = Spoken.of(rp.table, rp.answers)
         for i, q in enumerate(quotes):
             names = rp.table.candidates(i, rp.answers)
-            rows = matrix(rp.table, quotes, rp.answers, rp.sources, i, names)
+            rows = matrix(rp.table, quotes, rp.answers, rp.sources, i, names, spoken)
             out.append(QuoteRows(name, doc_id, q.start, q.end, q.text, names, rows, _gold_for(texts[doc_id], q, by_doc.get(doc_id, []))))
     return out
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from quotes.attribute import rule_pass
 from quotes.attribute.decide import pick
-from quotes.attribute.features import FEATURES, matrix
+from quotes.attribute.features import FEATURES, Spoken, matrix
 from quotes.attribute.model import Margins, share_of_best
 from quotes.detect import detect
 
@@ -48,7 +48,7 @@ def test_features_say_who_the_rules_picked_and_who_spoke_before():
     quotes = detect(doc.text)
     rules = rule_pass(doc, quotes, resolver=lambda m, offset, pronoun, speakers: speakers[-1])
     names = rules.table.candidates(1, rules.answers)
-    rows = matrix(rules.table, quotes, rules.answers, rules.sources, 1, names)
+    rows = matrix(rules.table, quotes, rules.answers, rules.sources, 1, names, Spoken.of(rules.table, rules.answers))
     fischer, nobody = rows[names.index("Tanner Fischer")], rows[names.index(None)]
     f = FEATURES.index
     assert fischer[f("rule_pick")] == 1 and fischer[f("prev_speaker")] == 1 and fischer[f("gender_clashes")] == 0

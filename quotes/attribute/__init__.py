@@ -59,7 +59,8 @@ def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
     if trained is None:
         return [dataclasses.replace(a, speaker_type=rules.table.type_of(a.speaker)) for a in rules.answers]
     names = [rules.table.candidates(i, rules.answers) for i in range(len(quotes))]
-    rows = [features.matrix(rules.table, quotes, rules.answers, rules.sources, i, n) for i, n in enumerate(names)]
+    spoken = features.Spoken.of(rules.table, rules.answers)
+    rows = [features.matrix(rules.table, quotes, rules.answers, rules.sources, i, n, spoken) for i, n in enumerate(names)]
     scores = trained.score(np.vstack(rows)) if rows else np.zeros(0)
     split = np.cumsum([len(r) for r in rows])[:-1]
     return decide(rules.table, rules.answers, names, np.split(scores, split), trained)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import dataclass
 from collections import Counter
 
 import numpy as np
@@ -40,9 +41,28 @@ FEATURES = (
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 
 
+@dataclass(frozen=True)
+class Spoken:
+    """Who the rules say spoke where in one article, counted once for all its quotations."""
+
+    quoted: Counter  # speaker -> quotations
+    at: dict[str, list[int]]  # speaker -> the indices of their quotations, in order
+    in_paragraph: dict[int, Counter]  # paragraph -> speaker -> quotations
+
+    @classmethod
+    def of(cls, table: ArticleMentions, rules: list[Attribution]) -> Spoken:
+        at: dict[str, list[int]] = {}
+        in_paragraph: dict[int, Counter] = {}
+        for j, a in enumerate(rules):
+            if a.speaker:
+                at.setdefault(a.speaker, []).append(j)
+                in_paragraph.setdefault(table.quote_paragraphs[j], Counter())[a.speaker] += 1
+        return cls(Counter(a.speaker for a in rules if a.speaker), at, in_paragraph)
+
+
 def matrix(
     table: ArticleMentions, quotes: list[Quote], rules: list[Attribution], sources: list[Source | None], i: int,
-    names: list[str | None],
+    names: list[str | None], spoken: Spoken,
 ) -> np.ndarray:
     """One row of FEATURES per candidate name of quotation `i` (None: no named speaker)."""
     q, rule, source = quotes[i], rules[i], sources[i]
@@ -68,16 +88,17 @@ def matrix(
     want = PERSONAL_PRONOUNS.get((rule.mention or "").lower()) if kind == "pronoun" else None
     head = (rule.mention or "").split()[-1:] or [""]
     head_word = head[0].lower()
-    speakers_before = [a.speaker for a in rules[:i]]
-    quoted = Counter(a.speaker for a in rules if a.speaker)
+    quoted = spoken.quoted
     n_quoted = sum(quoted.values())
-    near = {a.speaker: table.quote_paragraphs[j] for j, a in enumerate(rules) if j != i and a.speaker and p - 1 <= table.quote_paragraphs[j] <= p}
+    here = spoken.in_paragraph.get(p, Counter()).copy()
+    if rule.speaker:
+        here[rule.speaker] -= 1  # the other quotations of its paragraph
+    before_here = spoken.in_paragraph.get(p - 1, Counter())
     window = sum((table.per_paragraph.get(k, Counter()) for k in range(p - 3, p + 1)), Counter())
     window_rank = {name: n for n, (name, _) in enumerate(window.most_common())}
     narrated = table.narrated[max(0, bisect.bisect_left(table.narrated_tokens, q_tok) - 30) : bisect.bisect_left(table.narrated_tokens, q_tok)]
     last_subject = next((x.name for x in reversed(narrated) if x.subject), None)
     last_named = narrated[-1].name if narrated else None
-    last_spoke = {a.speaker: table.quote_paragraphs[j] for j, a in enumerate(rules[:i]) if a.speaker}
     rows = np.tile(shared, (len(names), 1))
     for r, name in enumerate(names):
         row = rows[r]
@@ -90,15 +111,17 @@ def matrix(
         row[INDEX["window_rank"]] = min(window_rank.get(name, 6), 6)
         row[INDEX["last_subject_before"]] = name == last_subject
         row[INDEX["last_named_before"]] = name == last_named
-        row[INDEX["paragraphs_since_spoke"]] = min(p - last_spoke[name], 10) if name in last_spoke else 11
+        spoke = spoken.at.get(name, [])
+        earlier = bisect.bisect_left(spoke, i)  # quotations of theirs before this one
+        row[INDEX["paragraphs_since_spoke"]] = min(p - table.quote_paragraphs[spoke[earlier - 1]], 10) if earlier else 11
         row[INDEX["prev_speaker"]] = i > 0 and rules[i - 1].speaker == name
         row[INDEX["prev2_speaker"]] = i > 1 and rules[i - 2].speaker == name
         row[INDEX["next_speaker"]] = i + 1 < len(rules) and rules[i + 1].speaker == name
-        row[INDEX["times_quoted"]] = math.log1p(speakers_before.count(name))
+        row[INDEX["times_quoted"]] = math.log1p(earlier)
         row[INDEX["article_quotes"]] = math.log1p(quoted[name])
         row[INDEX["article_quote_share"]] = quoted[name] / n_quoted if n_quoted else 0.0
-        row[INDEX["spoke_prev_paragraph"]] = near.get(name) == p - 1
-        row[INDEX["spoke_this_paragraph"]] = near.get(name) == p
+        row[INDEX["spoke_this_paragraph"]] = here[name] > 0
+        row[INDEX["spoke_prev_paragraph"]] = not here[name] > 0 and before_here[name] > 0
         row[INDEX["article_mentions"]] = math.log1p(len(mentions))
         rank = table.ranked.index(name) if name in table.ranked else 6
         row[INDEX["article_rank"]] = min(rank, 6)
