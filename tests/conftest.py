@@ -111,3 +111,19 @@ def filled_db(session_factory, db_path, article):
     with session_factory.begin() as session:
         add_article(session, "a1", "a1.txt", *article)
     return db_path
+
+
+def detector_only(texts, **_options):
+    """The pipeline without the model: every quotation, no speaker."""
+    from quotes.detect import detect
+
+    for text in texts:
+        yield [Attribution(quote, None) for quote in detect(text)]
+
+
+@pytest.fixture
+def detector_only_ingest(monkeypatch):
+    """Ingest with `detector_only` for the pipeline: tests of reading and storing, in milliseconds."""
+    from quotes import ingest
+
+    monkeypatch.setattr(ingest, "analyse", detector_only)

@@ -14,11 +14,8 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from quotes import ingest as ingest_module
 from quotes.cli import app
-from quotes.detect import detect
 from quotes.ingest import ingest
-from quotes.records import Attribution
 from quotes.store.models import Article, StoredQuote
 from quotes.textfile import MAX_BYTES
 
@@ -35,14 +32,7 @@ FAILED = {  # file -> words its reason must contain
 }
 
 
-def detector_only(texts, **_options):
-    for text in texts:
-        yield [Attribution(quote, None) for quote in detect(text)]
-
-
-@pytest.fixture(autouse=True)
-def stand_in_pipeline(monkeypatch):
-    monkeypatch.setattr(ingest_module, "analyse", detector_only)
+pytestmark = pytest.mark.usefixtures("detector_only_ingest")
 
 
 @pytest.fixture

@@ -17,12 +17,10 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from quotes import articles
-from quotes import ingest as ingest_module
 from quotes.articles import ArticleFile, read_articles
 from quotes.cli import app
 from quotes.detect import detect
 from quotes.ingest import ingest
-from quotes.records import Attribution
 from quotes.store.db import open_db
 from quotes.store.models import Article
 from quotes.textfile import UnreadableFile
@@ -31,14 +29,7 @@ GOOD = "“Cold ice,” said Qin Gang.\n"
 SEED = next((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")).read_text(encoding="utf-8")
 
 
-def detector_only(texts, **_options):
-    for text in texts:
-        yield [Attribution(quote, None) for quote in detect(text)]
-
-
-@pytest.fixture(autouse=True)
-def stand_in_pipeline(monkeypatch):
-    monkeypatch.setattr(ingest_module, "analyse", detector_only)
+pytestmark = pytest.mark.usefixtures("detector_only_ingest")
 
 
 def stored(factory) -> list[str]:
