@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# the titles cut before names and the nouns that head an organisation's description live in quotes.words
+from quotes.words import ORG_NOUNS, RESOLVER_TITLES as TITLES
+
 if TYPE_CHECKING:  # the word lists are read without spaCy (names, people, the CLI)
     from spacy.tokens import Token
 
@@ -59,36 +62,10 @@ official representative representatives officer officers employee employees
 lawmaker lawmakers operative operatives strategist strategists
 """.split())
 
-# Heads of descriptions that mean an organisation (`the ministry said`, `the bank wrote`).
-ORG_NOUNS = frozenset("""
-ministry department agency bureau office committee council commission board
-government administration army military police force court company firm bank
-group union party campaign organisation organization foundation institute
-university school association federation league club network team centre center
-authority regulator service caucus coalition alliance embassy spokesperson
-""".split())
-
 # Determiners that make a description definite (`the senator`): it points back.
 DEFINITE = frozenset("the this that his her their its".split())
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "we": None}
-
-# Honorifics and titles dropped from names before they are compared.
-TITLES = frozenset("""
-mr mrs ms miss dr sen senator rep representative gov governor president vice
-secretary gen general rev prof professor mayor judge justice sir dame lord lady
-former chairman chairwoman chair speaker ambassador minister prime premier
-candidate nominee state foreign counsellor counselor assistant deputy chief
-commissioner congressman congresswoman leader attorney adviser advisor spokesman
-spokeswoman press director official officials us u.s. u.s china chinese american
-national security treasury defense house senate majority minority democratic
-republican gop presidential top senior the his her
-capt lt col maj sgt adm cmdr cpl pvt
-adv advocate cllr councillor insp inspector supt superintendent det detective
-constable sheikh king queen prince princess chancellor father pastor rabbi imam
-bishop cardinal pope reverend hon honourable honorable admiral amb ret retired
-del delegate mx pm mp ceo
-""".split())
 
 
 def is_cue(tok: Token) -> bool:

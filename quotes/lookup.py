@@ -11,16 +11,7 @@ front of a name, so each of those finds the person. The key is stored
 from __future__ import annotations
 
 from quotes.folding import fold
-
-# Titles dropped from the front of a name, as folded words. Only words that are
-# never the first word of a name or an organisation (`State`, `House` are kept).
-TITLES = frozenset("""
-mr mrs ms miss mx dr sen senator rep representative gov governor president vice secretary
-gen general rev prof professor mayor judge justice sir dame lord lady chairman chairwoman
-speaker ambassador minister prime premier commissioner congressman congresswoman
-capt lt col maj sgt adm cmdr cpl pvt former deputy chancellor sheriff counsellor counselor chief
-spokesman spokeswoman spokesperson adviser advisor attorney
-""".split())
+from quotes.words import TITLES  # dropped from a name's front: never its first word (`State`, `House` are kept)
 
 
 def name_lookup_key(name: str) -> str:

@@ -16,23 +16,13 @@ import re
 import unicodedata
 
 from quotes.folding import APOSTROPHES, QUOTATION_MARKS
+from quotes.words import NAME_PARTICLES as PERSON_PARTICLES  # `Ludwig van Beethoven`, `dos Santos`
+from quotes.words import ORG_NAME_WORDS as ORG_WORDS  # `Ministry of Foreign Affairs`, `Aguas del Norte SA`
+from quotes.words import ROLE_WORDS  # a name made only of these is a role (`CEO`, `Foreign Minister`)
 
 PERSON, ORG = "person", "org"
 TYPES = (PERSON, ORG)
 
-# Titles and roles: a name made only of these is a role, not a name (`CEO`,
-# `Foreign Minister`, `Vice President`, `Secretary of State`).
-ROLE_WORDS = frozenset("""
-mr mrs ms miss mx dr sen senator rep representative gov governor president vice secretary
-gen general rev prof professor mayor judge justice sir dame lord lady chairman chairwoman chair
-speaker ambassador minister prime premier candidate nominee counsellor counselor assistant
-deputy chief commissioner congressman congresswoman leader attorney adviser advisor spokesman
-spokeswoman spokesperson director official officials capt lt col maj sgt adm cmdr cpl pvt
-ceo cfo coo cto executive executives founder cofounder co-founder editor head counsel envoy
-manager officer chancellor king queen prince princess pope emir sheikh host anchor moderator
-correspondent reporter analyst expert aide staffer lawmaker sheriff mp mep president-elect
-foreign state former acting interim general-secretary secretary-general chairperson
-""".split())
 # What a person is, not who (`Texan`, `a South Carolina Democrat`, `Russians`).
 DESCRIPTIONS = frozenset("""
 democrat republican independent libertarian conservative liberal progressive moderate socialist
@@ -85,19 +75,6 @@ government officials people someone everyone nobody anonymous unknown various ot
 audience crowd caller callers guest guests voice voices narrator announcer interviewer
 question answer q a rival rivals
 """.split())
-# Words that make an organisation (`Ministry of Foreign Affairs`, `Aguas del Norte SA`).
-ORG_WORDS = frozenset("""
-ministry department committee council agency bureau commission office government administration
-party university college school institute institution association foundation corporation corp
-inc ltd llc plc sa ag gmbh co company companies group bank times post news network union court
-police army navy forces force authority board service services organization organisation
-federation league club fund centre center church parliament congress senate assembly
-cabinet pentagon kremlin embassy consulate campaign coalition alliance movement front
-tribunal agencies unions press media journal magazine review television radio broadcasting
-trust partners capital holdings industries laboratories labs systems technologies airlines
-airways railways energy oil motors pharmaceuticals hospital clinic observatory
-reuters bloomberg xinhua tass interfax
-""".split())
 # Countries and states that speak (`Israel said in a written submission`).
 COUNTRIES = frozenset("""
 afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
@@ -111,8 +88,7 @@ russia rwanda serbia singapore slovakia slovenia somalia spain sudan sweden swit
 taiwan tajikistan tanzania thailand tunisia turkey turkiye uganda ukraine uruguay uzbekistan
 venezuela vietnam yemen zambia zimbabwe moscow beijing washington tehran kyiv kiev
 """.split())
-# Lower-case words a name may hold: `Ludwig van Beethoven`, `Ministry of Foreign Affairs`.
-PERSON_PARTICLES = frozenset("de da del della der den di do dos du la le van von y bin ibn al el e st".split())
+# Lower-case words an organisation's name may hold too: `Ministry of Foreign Affairs`.
 ORG_PARTICLES = PERSON_PARTICLES | frozenset("of the for and on in at to des das für og och".split())
 
 MAX_PERSON_WORDS = 6  # `José Eduardo dos Santos Filho`; longer is a clause

@@ -17,16 +17,9 @@ from functools import lru_cache
 
 import gender_guesser.detector
 
-from quotes.cues import TITLES
+from quotes.words import PERSONAL_TITLES, RESOLVER_TITLES as TITLES, SURNAME_PARTICLES as PARTICLES
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
-# titles that stand for one person in an article (`the King`, `the CEO`), not a kind of word before a name
-PERSONAL_TITLES = TITLES - frozenset("""
-the his her former top senior us u.s. u.s china chinese american national security treasury defense house
-senate majority minority democratic republican gop presidential state foreign press vice deputy assistant
-mr mrs ms miss official officials candidate nominee leader
-""".split())
-PARTICLES = frozenset("de da del della der di du la le van von bin al el ter ten st".split())
 def person_key(name: str) -> str:
     """The form names are looked up by: `Donald J. Trump` -> `donald j trump`."""
     return " ".join(name.replace(".", " ").casefold().split())

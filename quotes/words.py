@@ -1,0 +1,89 @@
+"""The words that stand next to names: titles, roles, particles, organisation nouns.
+
+One home for each list, so a title added for the lookup key is not missing
+from the resolver or the name checks by accident. The lists differ on
+purpose, and each use is built here from named parts:
+
+- `TITLES` the lookup key drops from the front of a name (`quotes.lookup`):
+  only words that never begin a name or an organisation's name.
+- `RESOLVER_TITLES` the resolver cuts before a name (`quotes.cues`,
+  `quotes.names`): those, titles that may also begin a name (`King`, `State`),
+  more forms of address (`Bishop`, `Det.`) and the words of a description
+  (`the top U.S. Treasury`).
+- `ROLE_WORDS` a stored name may not be made of alone (`quotes.name_checks`):
+  the titles, those that may begin a name, and jobs (`CEO`, `anchor`).
+
+Plain data, no imports: everything may read it.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Forms of address, offices and ranks: never the first word of a name (`Mayor Ruiz`, `Sgt. Lee`).
+FORMS_OF_ADDRESS = _words("mr mrs ms miss mx dr sir dame lord lady")
+OFFICES = _words("""
+sen senator rep representative gov governor president vice secretary gen general rev prof professor
+mayor judge justice chairman chairwoman speaker ambassador minister prime premier commissioner
+congressman congresswoman chancellor counsellor counselor chief deputy former spokesman spokeswoman
+adviser advisor attorney
+""")
+RANKS = _words("capt lt col maj sgt adm cmdr cpl pvt")
+# Titles the lookup key drops that the resolver does not cut (an oversight there, or not: the lead's call).
+LOOKUP_ONLY_TITLES = _words("sheriff spokesperson")
+TITLES = FORMS_OF_ADDRESS | OFFICES | RANKS | LOOKUP_ONLY_TITLES
+
+# Titles that may also be a name's first word (`King`, `Pope`, `State Department`, `Leader`).
+TITLES_OR_NAMES = _words("""
+assistant candidate ceo chair director foreign king leader mp nominee official officials pope prince
+princess queen sheikh state
+""")
+# More forms of address the resolver cuts: clergy, police, courtesy titles (`Det.`, `Cllr`, `Hon.`).
+MORE_TITLES = _words("""
+admiral adv advocate amb bishop cardinal cllr constable councillor del delegate det detective father
+hon honorable honourable imam insp inspector pastor pm rabbi ret retired reverend superintendent supt
+""")
+# Words of a description before a name (`his top adviser`, `U.S. Treasury Secretary`).
+DESCRIBERS = _words("""
+the his her top senior us u.s. u.s china chinese american national security treasury defense house
+senate majority minority democratic republican gop presidential press
+""")
+RESOLVER_TITLES = (TITLES - LOOKUP_ONLY_TITLES) | TITLES_OR_NAMES | MORE_TITLES | DESCRIBERS
+# Titles that stand for one person in an article (`the King`, `the CEO`), not a kind of word before a name.
+PERSONAL_TITLES = RESOLVER_TITLES - DESCRIBERS - _words("""
+former vice deputy assistant mr mrs ms miss official officials candidate nominee leader state foreign
+""")
+
+# Jobs and roles that describe a person but are no title in front of a name (`Tesla CEO`, `CNN anchor`).
+JOBS = _words("""
+acting interim aide analyst anchor cfo coo cto chairperson founder cofounder co-founder correspondent
+counsel editor emir envoy executive executives expert head host lawmaker manager mep moderator officer
+president-elect reporter secretary-general general-secretary staffer
+""")
+# A name made only of these is a role, not a name (`CEO`, `Foreign Minister`, `Secretary of State`).
+ROLE_WORDS = TITLES | TITLES_OR_NAMES | JOBS
+
+# Lower-case words that begin a surname (`van Gogh`, `De La Rosa`, `bin Salman`).
+SURNAME_PARTICLES = _words("de da del della der di du la le van von bin al el ter ten st")
+# Lower-case words a person's name may hold anywhere (`José Eduardo dos Santos`, `Ortega y Gasset`).
+NAME_PARTICLES = SURNAME_PARTICLES | _words("den do dos y ibn e")
+
+# Heads of descriptions that mean an organisation (`the ministry said`, `the bank wrote`).
+ORG_NOUNS = _words("""
+ministry department agency bureau office committee council commission board government administration
+army military police force court company firm bank group union party campaign organisation
+organization foundation institute university school association federation league club network team
+centre center authority regulator service caucus coalition alliance embassy spokesperson
+""")
+# Words that make an organisation's name (`Ministry of Foreign Affairs`, `Aguas del Norte SA`).
+ORG_NAME_WORDS = (ORG_NOUNS - {"spokesperson"}) | _words("""
+corporation corp inc ltd llc plc sa ag gmbh co companies times post news forces services
+organisation fund parliament congress senate assembly cabinet pentagon kremlin consulate movement front
+tribunal agencies unions press media journal magazine review television radio broadcasting trust
+partners capital holdings industries laboratories labs systems technologies airlines airways railways
+energy oil motors pharmaceuticals hospital clinic observatory church institution college navy
+reuters bloomberg xinhua tass interfax
+""")
