@@ -11,8 +11,13 @@ unnamed source). A LightGBM classifier scores candidates; the best one wins.
 Reported first, and the only figures to quote as held out: k-fold
 cross-validation by article over both sets (news-dev's articles spread over the
 folds), scored by the shared scorer, and the reliability of the confidence,
-calibrated on the other folds (cross-fitted). Then the model is fitted on all
-examples and written, with an isotonic calibration from all held-out picks.
+whose judge (a classifier of whether a pick is right, `attribute.confidence`)
+is fitted on the other folds' held-out picks (cross-fitted). Then the ranker is
+fitted on all examples and the judge on all held-out picks, and both written.
+
+PolNeAR's `nominal` quotations (gold `null` for `the senator said`, see
+`_polnear_description`) are not used to fit the judge, and are shown apart in
+its figures: there, naming the person a description means counts as wrong.
 """
 
 from __future__ import annotations
@@ -28,7 +33,6 @@ from pathlib import Path
 
 import lightgbm
 import numpy as np
-from sklearn.isotonic import IsotonicRegression
 
 sys.path.insert(0, str(Path(__file__).parent))
 import corpus  # noqa: E402
@@ -36,7 +40,8 @@ import corpus  # noqa: E402
 from quotes.attribute import rule_pass  # noqa: E402
 from quotes.attribute.features import FEATURES, Spoken, matrix  # noqa: E402
 from quotes.attribute.decide import pick  # noqa: E402
-from quotes.attribute.model import META, MODEL, Margins  # noqa: E402
+from quotes.attribute.confidence import CONFIDENCE_FEATURES, standing  # noqa: E402
+from quotes.attribute.model import JUDGE, META, MODEL, Margins  # noqa: E402
 from quotes.detect import detect  # noqa: E402
 
 scorer = corpus.scorer
@@ -44,6 +49,9 @@ PARAMS = {"objective": "lambdarank", "lambdarank_truncation_level": 3, "eval_at"
           "feature_fraction": 0.9, "bagging_fraction": 0.9, "bagging_freq": 1, "lambda_l2": 1.0,
           "verbose": -1, "num_threads": 2, "seed": 7}
 ROUNDS = 150
+JUDGE_PARAMS = {"objective": "binary", "learning_rate": 0.03, "num_leaves": 15, "min_data_in_leaf": 100, "lambda_l2": 1.0,
+                "feature_fraction": 0.8, "verbose": -1, "num_threads": 2, "seed": 7}
+JUDGE_ROUNDS = 100
 
 
 @dataclass
@@ -124,9 +132,24 @@ def fit(examples: list[QuoteRows], nd_weight: float) -> lightgbm.Booster:
     return lightgbm.train(PARAMS, data, ROUNDS)
 
 
-def _pick(e: QuoteRows, score: np.ndarray, margins: Margins) -> tuple[object, float]:
-    best, share = pick(e.names, score, _rule_name(e), margins)
-    return e.names[best], share
+def _pick(e: QuoteRows, score: np.ndarray, margins: Margins) -> tuple[object, np.ndarray]:
+    """The picked name and how it stands (`confidence.standing`)."""
+    best, _share = pick(e.names, score, _rule_name(e), margins)
+    return e.names[best], standing(e.rows, score, best)
+
+
+def fit_judge(examples: list[QuoteRows], held: dict, right: dict, among: list[int], nd_weight: float) -> lightgbm.Booster:
+    """A classifier of whether a held-out pick is right, from how it stands;
+    PolNeAR's `nominal` quotations left out (its gold convention, not ours)."""
+    use = [n for n in among if right[n] is not None and not _polnear_nominal(examples[n])]
+    X = np.array([held[n][1] for n in use])
+    y = np.array([float(right[n]) for n in use])
+    w = np.array([nd_weight if examples[n].set == "news-dev" else 1.0 for n in use])
+    return lightgbm.train(JUDGE_PARAMS, lightgbm.Dataset(X, y, weight=w, feature_name=list(CONFIDENCE_FEATURES)), JUDGE_ROUNDS)
+
+
+def _polnear_nominal(e: QuoteRows) -> bool:
+    return e.set == "polnear-train" and e.gold is not None and e.gold["speaker_kind"] == "nominal"
 
 
 def choose_margins(examples: list[QuoteRows], raw: dict[int, np.ndarray]) -> Margins:
@@ -180,15 +203,14 @@ def main() -> None:
     margins = choose_margins(examples, raw)
     print(f"margins chosen on the held-out scores: {margins}")
     held = {n: _pick(examples[n], raw[n], margins) for n in raw}
-    # cross-fitted calibration: each fold's confidences from the other folds' held-out picks
+    # cross-fitted confidence: each fold's from a judge fitted on the other folds' held-out picks
     right = {n: examples[n].right(held[n][0]) for n in held}
     confidence = {}
     for k in range(args.folds):
-        others = [n for n in held if fold_of[(examples[n].set, examples[n].doc_id)] != k and right[n] is not None]
-        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit([held[n][1] for n in others], [float(right[n]) for n in others])
-        for n in held:
-            if fold_of[(examples[n].set, examples[n].doc_id)] == k:
-                confidence[n] = float(iso.predict([held[n][1]])[0])
+        judge = fit_judge(examples, held, right, [n for n in held if fold_of[(examples[n].set, examples[n].doc_id)] != k], args.news_dev_weight)
+        mine = [n for n in held if fold_of[(examples[n].set, examples[n].doc_id)] == k]
+        for n, c in zip(mine, judge.predict(np.array([held[n][1] for n in mine]))):
+            confidence[n] = float(c)
     print(f"\n{args.folds}-fold cross-validation by article (held out), news-dev weight {args.news_dev_weight}:")
     for name in ("polnear-train", "news-dev"):
         preds = [{"doc_id": e.doc_id, "start": e.start, "end": e.end, "text": e.text, "speaker": held[n][0]}
@@ -204,23 +226,27 @@ def main() -> None:
                                     "speaker": held[n][0], "rule": _rule_name(e), "confidence": confidence[n],
                                     "right": right[n], "gold": e.gold and e.gold["speaker"], "kind": e.gold and e.gold["speaker_kind"],
                                     "note": e.gold and e.gold.get("note")}, ensure_ascii=False) + "\n")
-    reliability([(confidence[n], right[n]) for n in held if right[n] is not None])
-    for name in ("polnear-train", "news-dev"):
-        scored = [(confidence[n], right[n]) for n in held if right[n] is not None and examples[n].set == name]
+    print("\nconfidence (cross-fitted), PolNeAR's nominal quotations apart:")
+    reliability([(confidence[n], right[n]) for n in held if right[n] is not None and not _polnear_nominal(examples[n])])
+    for label, keep in (("polnear-train", lambda e: e.set == "polnear-train" and not _polnear_nominal(e)),
+                        ("news-dev", lambda e: e.set == "news-dev"),
+                        ("both", lambda e: not _polnear_nominal(e)),
+                        ("polnear nominal", _polnear_nominal)):
+        scored = [(confidence[n], right[n]) for n in held if right[n] is not None and keep(examples[n])]
         high = [r for c, r in scored if c >= 0.9]
-        print(f"  {name}: confidence >= 0.9 on {len(high) / len(scored):.1%} of scored quotes, {np.mean(high):.1%} of them right")
+        print(f"  {label}: confidence >= 0.9 on {len(high) / len(scored):.1%} of {len(scored)} scored quotes, {np.mean(high):.1%} of them right")
     if args.no_write:
         return
     booster = fit(examples, args.news_dev_weight)
-    scored = [n for n in held if right[n] is not None]
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit([held[n][1] for n in scored], [float(right[n]) for n in scored])
+    judge = fit_judge(examples, held, right, list(held), args.news_dev_weight)
     MODEL.write_text(booster.model_to_string())
+    JUDGE.write_text(judge.model_to_string())
     META.write_text(json.dumps({
         "enabled": True, "features": list(FEATURES), "rounds": ROUNDS, "params": PARAMS,
+        "judge_rounds": JUDGE_ROUNDS, "judge_params": JUDGE_PARAMS,
         "news_dev_weight": args.news_dev_weight, "margins": dataclasses.asdict(margins),
-        "calibration": {"x": [round(float(x), 4) for x in iso.X_thresholds_], "y": [round(float(y), 4) for y in iso.y_thresholds_]},
     }, indent=1) + "\n")
-    print(f"\nwrote {MODEL.name} and {META.name} ({time.time() - t0:.0f} s)")
+    print(f"\nwrote {MODEL.name}, {JUDGE.name} and {META.name} ({time.time() - t0:.0f} s)")
 
 
 def _polnear_description(e: QuoteRows) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from quotes.attribute import rule_pass
 from quotes.attribute.decide import pick
 from quotes.attribute.features import FEATURES, Spoken, matrix
+from quotes.attribute.confidence import CONFIDENCE_FEATURES, standing
 from quotes.attribute.model import Margins, share_of_best
 from quotes.detect import detect
 
@@ -76,11 +77,24 @@ def test_no_named_speaker_replaces_a_name_only_with_a_clear_lead():
     assert names[pick(names, np.array([1.5, 1.0]), None, Margins(null=1.0))[0]] is None
 
 
-def test_the_shipped_model_reads_these_features_and_maps_scores_to_a_probability():
+def test_the_shipped_model_reads_these_features_and_its_judge_gives_probabilities():
     from quotes.attribute.model import shipped
 
     model = shipped()
     assert model is not None, "resolver.txt/resolver.json missing or switched off: run make train-resolver"
     assert model.booster.num_feature() == len(FEATURES)
-    confidences = [model.confidence(x) for x in np.linspace(0, 1, 11)]
-    assert all(0.0 <= c <= 1.0 for c in confidences) and confidences == sorted(confidences)
+    assert model.judge.num_feature() == len(CONFIDENCE_FEATURES)
+    rows = np.zeros((2, len(FEATURES)))
+    sure = model.confidence(np.array([standing(rows, np.array([3.0, -3.0]), 0), standing(rows, np.array([0.0, 0.0]), 0)]))
+    assert all(0.0 <= c <= 1.0 for c in sure)
+
+
+def test_how_a_pick_stands_is_its_row_its_share_its_lead_its_score_and_the_field():
+    rows = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
+    s = standing(rows, np.array([0.0, np.log(3.0), -1.0]), 1)
+    assert list(s[:2]) == [0.0, 1.0]  # the picked candidate's own row
+    share, lead, score, field = s[2:]
+    assert abs(share - 3 / (4 + np.exp(-1.0))) < 1e-9 and abs(lead - np.log(3.0)) < 1e-9
+    assert score == np.log(3.0) and field == 3
+    # kept by a margin over a better-scored rival: the lead is negative
+    assert standing(rows, np.array([1.0, 0.0, 0.0]), 1)[3] == -1.0

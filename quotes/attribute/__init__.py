@@ -63,7 +63,7 @@ def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
     rows = [features.matrix(rules.table, quotes, rules.answers, rules.sources, i, n, spoken) for i, n in enumerate(names)]
     scores = trained.score(np.vstack(rows)) if rows else np.zeros(0)
     split = np.cumsum([len(r) for r in rows])[:-1]
-    return decide(rules.table, rules.answers, names, np.split(scores, split), trained)
+    return decide(rules.table, rules.answers, names, rows, np.split(scores, split), trained)
 
 
 def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None) -> RulePass:

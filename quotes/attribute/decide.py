@@ -13,6 +13,7 @@ import dataclasses
 import numpy as np
 
 from quotes.attribute.candidates import ArticleMentions
+from quotes.attribute.confidence import standing
 from quotes.attribute.model import Margins, Model, share_of
 from quotes.records import Attribution
 
@@ -32,11 +33,17 @@ def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, m
 
 
 def decide(
-    table: ArticleMentions, rules: list[Attribution], names: list[list[str | None]], scores: list[np.ndarray], model: Model
+    table: ArticleMentions,
+    rules: list[Attribution],
+    names: list[list[str | None]],
+    rows: list[np.ndarray],
+    scores: list[np.ndarray],
+    model: Model,
 ) -> list[Attribution]:
+    picks = [pick(cands, score, rule.speaker, model.margins)[0] for rule, cands, score in zip(rules, names, scores)]
+    sure = model.confidence(np.array([standing(r, s, best) for r, s, best in zip(rows, scores, picks)]))
     out = []
-    for rule, cands, score in zip(rules, names, scores):
-        best, share = pick(cands, score, rule.speaker, model.margins)
+    for rule, cands, best, p in zip(rules, names, picks, sure):
         speaker = cands[best]
         kind = rule.kind if speaker == rule.speaker else ("inferred" if speaker else "unnamed")
         out.append(
@@ -45,7 +52,7 @@ def decide(
                 speaker=speaker,
                 kind=kind,
                 speaker_type=table.type_of(speaker),
-                confidence=round(model.confidence(share), 3),
+                confidence=round(float(p), 3),
             )
         )
     return out

@@ -1,11 +1,12 @@
 """The learned scorer of candidate speakers, shipped as data.
 
-`bench/train_resolver.py` (`make train-resolver`) fits a LightGBM model on the
+`bench/train_resolver.py` (`make train-resolver`) fits a LightGBM ranker on the
 rows of `features.matrix` (one per candidate, 1 when the candidate is the gold
-speaker) and an isotonic map from the model's share of a quotation's total
-score to the chance it is right, both from article-level cross-validation. The
-model is written as LightGBM's text format (`resolver.txt`) and the map and the
-feature list as JSON (`resolver.json`); nothing here trains.
+speaker) and a LightGBM classifier of whether a pick is right
+(`confidence.standing`), fitted on the ranker's held-out picks of article-level
+cross-validation. Both are written in LightGBM's text format (`resolver.txt`,
+`resolver-confidence.txt`), the margins and feature list as JSON
+(`resolver.json`); nothing here trains.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 from quotes.attribute.features import FEATURES
 
 HERE = Path(__file__).parent
-MODEL, META = HERE / "resolver.txt", HERE / "resolver.json"
+MODEL, JUDGE, META = HERE / "resolver.txt", HERE / "resolver-confidence.txt", HERE / "resolver.json"
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,17 @@ class Margins:
 class Model:
     """A fitted scorer and its calibration."""
 
-    booster: object  # lightgbm.Booster
-    calibration_x: np.ndarray  # the share of the quotation's score the pick has ...
-    calibration_y: np.ndarray  # ... and how often a pick with that share was right
+    booster: object  # lightgbm.Booster: a score per candidate
+    judge: object  # lightgbm.Booster: the chance a pick is right, from its `confidence.standing`
     margins: Margins = Margins()
 
     def score(self, rows: np.ndarray) -> np.ndarray:
         """A score per row: the higher, the likelier the candidate is the speaker."""
         return self.booster.predict(rows, num_threads=1) if len(rows) else np.zeros(0)
 
-    def confidence(self, share: float) -> float:
-        """How often a pick with this share of its quotation's score is right."""
-        return float(np.interp(share, self.calibration_x, self.calibration_y))
+    def confidence(self, standings: np.ndarray) -> np.ndarray:
+        """How often picks standing like these (one row each) are right."""
+        return self.judge.predict(standings, num_threads=1) if len(standings) else np.zeros(0)
 
 
 def share_of_best(scores: np.ndarray) -> tuple[int, float]:
@@ -66,7 +66,7 @@ def share_of(scores: np.ndarray, n: int) -> float:
 @lru_cache(maxsize=1)
 def shipped() -> Model | None:
     """The model in the package, or None when there is none or it is switched off."""
-    if not (MODEL.exists() and META.exists()):
+    if not (MODEL.exists() and JUDGE.exists() and META.exists()):
         return None
     meta = json.loads(META.read_text())
     if not meta.get("enabled") or tuple(meta["features"]) != FEATURES:
@@ -74,6 +74,5 @@ def shipped() -> Model | None:
     import lightgbm  # only the attribution needs it, and only once a model is shipped
 
     booster = lightgbm.Booster(model_str=MODEL.read_text())
-    cal = meta["calibration"]
-    margins = Margins(**meta.get("margins", {}))
-    return Model(booster, np.array(cal["x"], dtype=float), np.array(cal["y"], dtype=float), margins)
+    judge = lightgbm.Booster(model_str=JUDGE.read_text())
+    return Model(booster, judge, Margins(**meta.get("margins", {})))
