@@ -31,6 +31,7 @@ from quotes.cli_serve import serve_command
 # (ingest --dask) and Datasette (serve) are imported by the commands that use
 # them; tests/test_startup.py checks.
 if TYPE_CHECKING:
+    from quotes.extract import ExtractedQuote
     from quotes.ingest import Pipeline
     from quotes.query import SpeakerRow
 
@@ -173,48 +174,36 @@ def extract_command(
     fmt: FormatOption = Format.jsonl,
 ) -> None:
     """Print the quotes in files without storing them: doc_id, start, end, text, speaker."""
-    from quotes.ingest import KINDS, analyse_files, find_files
+    from quotes.extract import extract
+    from quotes.ingest import KINDS, find_files
 
     failures = 0
-    collected: list[dict] = []
+    collected: list[ExtractedQuote] = []
     with user_errors():
         listing = find_files(files)
         for skipped in listing.skipped:
             typer.echo(for_terminal(f"Skipped: {skipped.reason}"), err=True)
         if not listing.files:
             fail(f"no articles in {', '.join(map(str, files))} ({KINDS} files, or folders holding them).")
-        for result in analyse_files(listing.files):
-            path, attributions = result.path, result.attributions
+        for result in extract(listing.files):
             if result.error:
                 failures += 1
                 typer.echo(for_terminal(f"Error: {result.error}"), err=True)
             for warning in result.warnings:
-                typer.echo(for_terminal(f"Warning: {path}: {warning}"), err=True)
-            records = [
-                {
-                    "doc_id": result.doc_id or path.stem,
-                    "start": a.quote.start,
-                    "end": a.quote.end,
-                    "text": a.quote.text,
-                    "speaker": a.speaker,
-                    "speaker_type": a.speaker_type,
-                    "confidence": a.confidence,
-                }
-                for a in attributions
-            ]
+                typer.echo(for_terminal(f"Warning: {result.path}: {warning}"), err=True)
             if fmt in (Format.csv, Format.json):  # one document at the end
-                collected.extend(records)
+                collected.extend(result.quotes)
             else:  # streamed, a file at a time
-                emit(records, fmt, table=extract_lines)
+                emit(result.quotes, fmt, table=extract_lines)
     if collected or fmt is Format.json:
         emit(collected, fmt)
     if failures:
         raise typer.Exit(1)
 
 
-def extract_lines(rows: list[dict]) -> None:
+def extract_lines(rows: list[ExtractedQuote]) -> None:
     for r in rows:
-        typer.echo(f"{r['doc_id']}  {r['start']}-{r['end']}  {r['speaker'] or '?'}: “{r['text']}”")
+        typer.echo(f"{r.doc_id}  {r.start}-{r.end}  {r.speaker or '?'}: “{r.text}”")
 
 
 @app.command("who-said")
