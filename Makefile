@@ -67,7 +67,7 @@ bench-linear: setup  ## time `quotes extract` on one article of 250 KB, 500 KB a
 audit: setup  ## ingest PolNeAR train, news-dev and the seeds into out/audit.db; list speaker entries that are not names; write out/audit-sample.tsv for a hand check
 	$(BIN)/python bench/audit_speakers.py --workers 2
 
-bench-startup: setup  ## time `quotes --help` and the query commands as new processes (best and median of 15)
+bench-startup: setup  ## time `quotes --help` and the query commands as new processes (best and median of 15, and CPU time)
 	$(BIN)/python bench/startup_speed.py
 
 clean:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from quotes.store.models import Article, StoredQuote
+from sqlalchemy import func, select
+
+from quotes.store import tables
+from quotes.store.search import Reader
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class UnknownArticle(LookupError):
@@ -32,20 +37,19 @@ class ArticleRow:
     analysis_version: str | None  # None: stored before versions were recorded
 
 
-def list_articles(session: Session, *, limit: int | None = None) -> list[ArticleRow]:
+def list_articles(connection: Reader, *, limit: int | None = None) -> list[ArticleRow]:
     """Every stored article (the first `limit`), by doc_id."""
-    count = func.count(StoredQuote.id)
+    a, q = tables.articles.c, tables.quotes.c
     statement = (
-        select(Article, count)
-        .outerjoin(StoredQuote, StoredQuote.article_id == Article.id)
-        .group_by(Article.id)
-        .order_by(Article.doc_id)
+        select(a.doc_id, func.count(q.id), a.title, a.publisher, a.published, a.path, a.ingested_at, a.analysis_version)
+        .outerjoin_from(tables.articles, tables.quotes, q.article_id == a.id)
+        .group_by(a.id)
+        .order_by(a.doc_id)
         .limit(limit)
     )
     return [
-        ArticleRow(a.doc_id, n, a.title, a.publisher, a.published, a.path,
-                   a.ingested_at.isoformat(timespec="seconds"), a.analysis_version)
-        for a, n in session.execute(statement)
+        ArticleRow(doc_id, n, title, publisher, published, path, ingested_at.isoformat(timespec="seconds"), version)
+        for doc_id, n, title, publisher, published, path, ingested_at, version in connection.execute(statement)
     ]
 
 
@@ -54,6 +58,8 @@ def remove_article(session: Session, doc_id: str) -> int:
 
     Raises UnknownArticle. A later ingest of the file stores it again.
     """
+    from quotes.store.models import Article  # the ORM: only this command, not the listing, needs it
+
     article = session.scalar(select(Article).where(Article.doc_id == doc_id))
     if article is None:
         raise UnknownArticle(doc_id)

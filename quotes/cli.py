@@ -18,7 +18,7 @@ import typer
 
 import quotes
 from quotes.cli_base import (
-    DEFAULT_DB, ArticleId, Db, Limit, MinConfidence, Publisher, Since, Speaker, Until, database, fail, filters, user_errors,
+    DEFAULT_DB, ArticleId, Db, Limit, MinConfidence, Publisher, Since, Speaker, Until, database, fail, filters, reading, user_errors,
 )
 from quotes.cli_articles import articles_app, fix_command, reanalyse_command
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
@@ -222,8 +222,8 @@ def who_said_command(
     from quotes.query import Filters, who_said
 
     with user_errors():
-        with database(db)() as session:
-            rows = who_said(session, words, Filters(min_confidence=min_confidence), limit=limit)
+        with reading(db) as connection:
+            rows = who_said(connection, words, Filters(min_confidence=min_confidence), limit=limit)
     emit(rows, fmt, table=quote_blocks(body="context"), none=f"no stored quote contains {words!r}.")
 
 
@@ -239,8 +239,8 @@ def said_by_command(
     from quotes.query import Filters, said_by
 
     with user_errors():
-        with database(db)() as session:
-            rows = said_by(session, name, Filters(min_confidence=min_confidence), limit=limit)
+        with reading(db) as connection:
+            rows = said_by(connection, name, Filters(min_confidence=min_confidence), limit=limit)
     emit(rows, fmt, table=quote_blocks(body="text"), none=f"no stored quote by {name!r} with these filters.")
 
 
@@ -264,8 +264,8 @@ def speakers_command(
     from quotes.query import speakers
 
     with user_errors():
-        with database(db)() as session:
-            rows = speakers(session, kind=kind.value if kind else None, limit=limit)
+        with reading(db) as connection:
+            rows = speakers(connection, kind=kind.value if kind else None, limit=limit)
     emit(rows, fmt, table=speaker_lines)  # a listing, not a match: empty is no error
 
 
@@ -309,10 +309,10 @@ def export_command(
     stdout = {"parquet": sys.stdout.buffer}.get(to_stdout[0], sys.stdout) if to_stdout else None
     targets = {fmt: stdout if fmt in to_stdout else path for fmt, path in given.items()}
     with user_errors():
-        with database(db)() as session:
+        with reading(db) as connection:
             try:
                 count = export(
-                    session, targets, filters(speaker, publisher, article, since, until, min_confidence=min_confidence)
+                    connection, targets, filters(speaker, publisher, article, since, until, min_confidence=min_confidence)
                 )
             except UnsafeTarget as error:
                 fail(str(error))

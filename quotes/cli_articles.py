@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from quotes.cli_base import DEFAULT_DB, Db, Limit, database, fail, user_errors
+from quotes.cli_base import DEFAULT_DB, Db, Limit, database, fail, reading, user_errors
 from quotes.cli_output import Format, FormatOption, emit
 from quotes.safe_text import for_terminal
 
@@ -32,8 +32,8 @@ def articles_command(
     from quotes.catalogue import list_articles
 
     with user_errors():
-        with database(db)() as session:
-            rows = list_articles(session, limit=limit)
+        with reading(db) as connection:
+            rows = list_articles(connection, limit=limit)
     emit(rows, fmt)  # a listing, not a match: none stored is no error (as `speakers`)
 
 

@@ -18,6 +18,7 @@ import typer
 from quotes.safe_text import for_terminal
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
     from sqlalchemy.orm import Session, sessionmaker
 
     from quotes.query import Filters
@@ -74,9 +75,9 @@ def _bytes(text: str) -> str:
         return ascii(text)
 
 
-def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
-    """The migrated database; reading commands refuse to create an empty one."""
-    from quotes.store.db import check_url, open_db, sqlite_file, to_url
+def _url(db: str, *, create: bool) -> str:
+    """--db as a URL, refused when it would be a database in memory or (unless `create`) a missing file."""
+    from quotes.store.db import check_url, sqlite_file, to_url
 
     url = to_url(db)
     check_url(url)
@@ -86,7 +87,28 @@ def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
              "give a file name (quotes.db) or a postgresql:// URL.")
     if not create and path is not None and not path.exists():
         fail(f"no database at {path}; run `quotes ingest` first or pass --db.")
-    return open_db(url)
+    return url
+
+
+def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
+    """The migrated database, for commands that write (the ORM); reading commands refuse to create an empty one."""
+    from quotes.store.db import open_db
+
+    return open_db(_url(db, create=create))
+
+
+@contextmanager
+def reading(db: str) -> Iterator[Connection]:
+    """A Core connection to the migrated database, in one read transaction, for the query commands:
+    without the ORM they start in about half the CPU time."""
+    from quotes.store.db import open_engine
+
+    engine = open_engine(_url(db, create=False))
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
 
 
 # The filters every quote listing and export takes, with one meaning everywhere.

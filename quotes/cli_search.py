@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quotes.cli_base import DEFAULT_DB, ArticleId, MinConfidence, Db, Publisher, Since, Speaker, Until, database, fail, filters, user_errors
+from quotes.cli_base import DEFAULT_DB, ArticleId, MinConfidence, Db, Publisher, Since, Speaker, Until, fail, filters, reading, user_errors
 from quotes.cli_output import Format, FormatOption, emit, speaker_label
 
 if TYPE_CHECKING:
@@ -29,8 +29,8 @@ def search_command(
     from quotes.query import search
 
     with user_errors():
-        with database(db)() as session:
-            rows = search(session, query, filters(speaker, publisher, article, since, until, min_confidence=min_confidence), limit=limit)
+        with reading(db) as connection:
+            rows = search(connection, query, filters(speaker, publisher, article, since, until, min_confidence=min_confidence), limit=limit)
     emit(rows, fmt, table=search_lines, none=f"no stored quote matches {query!r} with these filters.")
 
 
@@ -50,8 +50,8 @@ def show_command(
     from quotes.query import quote
 
     with user_errors():
-        with database(db)() as session:
-            row = quote(session, quote_id)
+        with reading(db) as connection:
+            row = quote(connection, quote_id)
     emit([row], fmt, table=lambda rows: show_paragraph(rows[0]))
 
 

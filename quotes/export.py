@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import IO
 
 import pandas as pd
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from quotes.query import Filters, all_quotes, quote_roles
 from quotes.safe_text import for_spreadsheet
 from quotes.store.db import sqlite_file
+from quotes.store.search import Reader
 
 # The columns, in order, in every format. Renaming or reordering them breaks
 # readers' scripts: add new ones at the end (and to the README's table).
@@ -41,10 +42,10 @@ COLUMNS = [
 FORMATS = ("csv", "jsonl", "parquet")
 
 
-def quotes_frame(session: Session, filters: Filters = Filters()) -> pd.DataFrame:
+def quotes_frame(reader: Reader, filters: Filters = Filters()) -> pd.DataFrame:
     """The stored quotes `filters` keep (all by default) as a DataFrame with exactly `COLUMNS`."""
-    roles = quote_roles(session, filters)
-    rows = [asdict(row) | {"roles": "; ".join(roles.get(row.quote_id, []))} for row in all_quotes(session, filters=filters)]
+    roles = quote_roles(reader, filters)
+    rows = [asdict(row) | {"roles": "; ".join(roles.get(row.quote_id, []))} for row in all_quotes(reader, filters=filters)]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -91,19 +92,20 @@ def check_targets(targets: dict[str, str | Path | IO], database: Path | None) ->
         seen.append(path)
 
 
-def export(session: Session, targets: dict[str, str | Path | IO], filters: Filters = Filters()) -> int:
+def export(reader: Reader, targets: dict[str, str | Path | IO], filters: Filters = Filters()) -> int:
     """Write the quotes `filters` keep to each `{format: path}` (a path, or an open file such as
     stdout); returns the number of rows.
 
     Raises UnsafeTarget, writing nothing, when a path is the database or another path.
     """
-    check_targets(targets, sqlite_file(session.get_bind().url.render_as_string(hide_password=False)))
-    frame = quotes_frame(session, filters)
+    engine = reader.engine if isinstance(reader, Connection) else reader.get_bind()
+    check_targets(targets, sqlite_file(engine.url.render_as_string(hide_password=False)))
+    frame = quotes_frame(reader, filters)
     for fmt, path in targets.items():
         write(frame, path, fmt)
     return len(frame)
 
 
-def export_csv(session: Session, path: str | Path) -> int:
+def export_csv(reader: Reader, path: str | Path) -> int:
     """Write every quote to a UTF-8 CSV at `path`; returns the number of rows."""
-    return export(session, {"csv": path})
+    return export(reader, {"csv": path})

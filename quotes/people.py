@@ -195,7 +195,7 @@ def person(session: Session, name: str) -> Person:
     if len({(p.name, p.partial) if p.partial else p.id for p in matches}) > 1:
         listed = ", ".join(dict.fromkeys(p.name for p in matches[:5]))
         raise PersonError(f"{name!r} could be any of {listed}; give the full name")
-    return matches[0]
+    return session.get(Person, matches[0].id)  # find_people reads rows; merging and renaming need the object
 
 
 def _same_partial(session: Session, found: Person) -> list[Person]:

@@ -1,6 +1,9 @@
 """Questions journalists ask of the store: who said this, what did X say, who speaks most.
 
 Every function returns plain dataclass rows; how they are shown is the caller's job.
+They select from the Core tables (`quotes.store.tables`) and take a Core
+connection or an ORM session: a query command never imports the ORM, which
+costs more CPU than its answer (tests/test_startup.py checks).
 """
 
 from __future__ import annotations
@@ -12,19 +15,24 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Select, desc, func, select
 from sqlalchemy import column as column_text, table as table_text
-from sqlalchemy.orm import Session
 
 from quotes.folding import fold, query_text
 from quotes.lookup import name_lookup_key
-from quotes.store.models import Article, Person, PersonAlias, PersonRole, StoredQuote
+from quotes.store import tables
 from quotes.store.search import (
     TRIGRAM_TABLE,
     Phrase,
+    Reader,
+    dialect_name,
     fts5_expression,
     has_trigram_index,
     ranked_hits,
     require_index,
 )
+
+# The columns of each table, as the queries below name them.
+Q, A, P = tables.quotes.c, tables.articles.c, tables.people.c
+ALIAS, ROLE = tables.person_aliases.c, tables.person_roles.c
 
 
 class UnknownPerson(LookupError):
@@ -80,6 +88,16 @@ class RoleSeen:
 
 
 @dataclass(frozen=True)
+class PersonRow:
+    """A stored speaker as a name lookup finds them (find_people)."""
+
+    id: int
+    name: str
+    type: str = "person"  # person | org
+    partial: bool = False  # a first name or surname alone, its article's only
+
+
+@dataclass(frozen=True)
 class SpeakerRow:
     """A speaker: canonical name, number of quotes, other names seen, roles stated, type."""
 
@@ -102,47 +120,46 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     return text[line_start : len(text) if line_end == -1 else line_end].strip()
 
 
-ARTICLE_COLUMNS = (Article.doc_id, Article.title, Article.publisher, Article.published, Article.url)
+QUOTE_COLUMNS = (Q.id, Q.start, Q.end, Q.text, Q.speaker_mention, Q.cue, Q.kind, Q.paragraph, Q.nested, Q.confidence)
+ARTICLE_COLUMNS = (A.doc_id, A.title, A.publisher, A.published, A.url)
 
 
 def _select(*, context: bool) -> Select:
-    columns = [StoredQuote, Person.name, Person.type, *ARTICLE_COLUMNS]
+    columns = [*QUOTE_COLUMNS, P.name.label("speaker"), P.type.label("speaker_type"), *ARTICLE_COLUMNS]
     if context:
-        columns.append(Article.text)
+        columns.append(A.text.label("article_text"))
     return (
         select(*columns)
-        .join(Article, StoredQuote.article_id == Article.id)
-        .outerjoin(Person, StoredQuote.person_id == Person.id)
-        .order_by(Article.doc_id, StoredQuote.start)
+        .join_from(tables.quotes, tables.articles, Q.article_id == A.id)
+        .outerjoin(tables.people, Q.person_id == P.id)
+        .order_by(A.doc_id, Q.start)
     )
 
 
-def _rows(session: Session, statement: Select, *, context: bool = True) -> list[QuoteRow]:
-    rows = []
-    for quote, name, kind, doc_id, title, publisher, published, url, *article_text in session.execute(statement):
-        rows.append(
-            QuoteRow(
-                quote_id=quote.id,
-                doc_id=doc_id,
-                start=quote.start,
-                end=quote.end,
-                text=quote.text,
-                speaker=name,
-                speaker_mention=quote.speaker_mention,
-                cue=quote.cue,
-                kind=quote.kind,
-                paragraph=quote.paragraph,
-                nested=quote.nested,
-                context=paragraph_around(article_text[0], quote.start, quote.end) if context else None,
-                title=title,
-                publisher=publisher,
-                published=published,
-                url=url,
-                speaker_type=kind if name is not None else None,
-                confidence=quote.confidence,
-            )
+def _rows(connection: Reader, statement: Select, *, context: bool = True) -> list[QuoteRow]:
+    return [
+        QuoteRow(
+            quote_id=row.id,
+            doc_id=row.doc_id,
+            start=row.start,
+            end=row.end,
+            text=row.text,
+            speaker=row.speaker,
+            speaker_mention=row.speaker_mention,
+            cue=row.cue,
+            kind=row.kind,
+            paragraph=row.paragraph,
+            nested=row.nested,
+            context=paragraph_around(row.article_text, row.start, row.end) if context else None,
+            title=row.title,
+            publisher=row.publisher,
+            published=row.published,
+            url=row.url,
+            speaker_type=row.speaker_type if row.speaker is not None else None,
+            confidence=row.confidence,
         )
-    return rows
+        for row in connection.execute(statement)
+    ]
 
 
 @dataclass(frozen=True)
@@ -156,25 +173,25 @@ class Filters:
     until: date | None = None  # published on or before
     min_confidence: float | None = None  # attributions at least this sure; unscored ones drop out
 
-    def apply(self, session: Session, statement: Select) -> Select:
+    def apply(self, connection: Reader, statement: Select) -> Select:
         """`statement` (over quotes joined to articles) narrowed to these filters.
 
         Raises UnknownPerson when no stored speaker matches `speaker`.
         """
         if self.speaker is not None:
-            ids = [p.id for p in find_people(session, self.speaker)]
-            statement = statement.where(StoredQuote.person_id.in_(ids))
+            ids = [p.id for p in find_people(connection, self.speaker)]
+            statement = statement.where(Q.person_id.in_(ids))
         if self.publisher is not None:
             wanted = self.publisher.strip().lower()
-            statement = statement.where(func.lower(Article.publisher).contains(wanted, autoescape=True))
+            statement = statement.where(func.lower(A.publisher).contains(wanted, autoescape=True))
         if self.article is not None:
-            statement = statement.where(Article.doc_id == self.article)
+            statement = statement.where(A.doc_id == self.article)
         if self.since is not None:
-            statement = statement.where(Article.published >= self.since.isoformat())
+            statement = statement.where(A.published >= self.since.isoformat())
         if self.until is not None:
-            statement = statement.where(Article.published <= self.until.isoformat())
+            statement = statement.where(A.published <= self.until.isoformat())
         if self.min_confidence is not None:
-            statement = statement.where(StoredQuote.confidence >= self.min_confidence)
+            statement = statement.where(Q.confidence >= self.min_confidence)
         return statement
 
 
@@ -192,17 +209,17 @@ class UnknownQuote(LookupError):
         self.quote_id = quote_id
 
 
-def quote(session: Session, quote_id: int) -> QuoteRow:
+def quote(connection: Reader, quote_id: int) -> QuoteRow:
     """One quote with the paragraph around it; raises UnknownQuote."""
-    if not 0 < quote_id <= MAX_ID.get(session.get_bind().dialect.name, 2**31 - 1):
+    if not 0 < quote_id <= MAX_ID.get(dialect_name(connection), 2**31 - 1):
         raise UnknownQuote(quote_id)
-    rows = _rows(session, _select(context=True).where(StoredQuote.id == quote_id))
+    rows = _rows(connection, _select(context=True).where(Q.id == quote_id))
     if not rows:
         raise UnknownQuote(quote_id)
     return rows[0]
 
 
-def search(session: Session, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[QuoteRow]:
+def search(connection: Reader, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[QuoteRow]:
     """Quotes matching `query` in the full-text index, best first (bm25; ts_rank on PostgreSQL),
     narrowed by `filters`.
 
@@ -213,11 +230,11 @@ def search(session: Session, query: str, filters: Filters = Filters(), *, limit:
     wanted = phrases(fold(query).rstrip(".,;:!? "))
     if not wanted:
         return []
-    require_index(session)
-    hits = ranked_hits(session, wanted)
-    statement = _select(context=True).join(hits, hits.c.id == StoredQuote.id).order_by(None)
-    statement = filters.apply(session, statement).order_by(hits.c.rank, StoredQuote.id).limit(min(limit, MAX_LIMIT))
-    return _rows(session, statement)
+    require_index(connection)
+    hits = ranked_hits(connection, wanted)
+    statement = _select(context=True).join(hits, hits.c.id == Q.id).order_by(None)
+    statement = filters.apply(connection, statement).order_by(hits.c.rank, Q.id).limit(min(limit, MAX_LIMIT))
+    return _rows(connection, statement)
 
 
 def phrases(query: str) -> list[Phrase]:
@@ -238,7 +255,7 @@ def match_expression(query: str) -> str:
 
 
 def who_said(
-    session: Session, words: str, filters: Filters = Filters(), *, limit: int | None = None
+    connection: Reader, words: str, filters: Filters = Filters(), *, limit: int | None = None
 ) -> list[QuoteRow]:
     """Quotes containing every one of `words` as substrings, in article order, narrowed by
     `filters` (e.g. `min_confidence`).
@@ -250,11 +267,11 @@ def who_said(
     terms = list(dict.fromkeys(query_text(words).split()))
     if not terms:
         return []
-    statement = _select(context=True).where(*_all_of([StoredQuote.folded.contains(t, autoescape=True) for t in terms]))
-    candidates = substring_candidates(session, terms)
+    statement = _select(context=True).where(*_all_of([Q.folded.contains(t, autoescape=True) for t in terms]))
+    candidates = substring_candidates(connection, terms)
     if candidates is not None:
-        statement = statement.where(StoredQuote.id.in_(candidates))
-    return _rows(session, _limited(filters.apply(session, statement), limit))
+        statement = statement.where(Q.id.in_(candidates))
+    return _rows(connection, _limited(filters.apply(connection, statement), limit))
 
 
 def _limited(statement: Select, limit: int | None) -> Select:
@@ -272,12 +289,12 @@ def _all_of(conditions: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
     if len(conditions) <= CHUNK:
         return conditions
     return [
-        StoredQuote.id.in_(select(StoredQuote.id).where(*conditions[i : i + CHUNK]))
+        Q.id.in_(select(Q.id).where(*conditions[i : i + CHUNK]))
         for i in range(0, len(conditions), CHUNK)
     ]
 
 
-def substring_candidates(session: Session, terms: list[str]) -> Select | None:
+def substring_candidates(connection: Reader, terms: list[str]) -> Select | None:
     """Ids of quotes that may hold every term, from the trigram index; None when it cannot tell.
 
     A superset of the true matches (the index holds the same folded text, but
@@ -287,7 +304,7 @@ def substring_candidates(session: Session, terms: list[str]) -> Select | None:
     """
     usable = [t for t in terms if len(t) >= 3 and "%" not in t and "_" not in t]
     usable = sorted(usable, key=len, reverse=True)[:CHUNK]  # fewer terms: a larger superset, still right
-    if not usable or session.get_bind().dialect.name != "sqlite" or not has_trigram_index(session):
+    if not usable or dialect_name(connection) != "sqlite" or not has_trigram_index(connection):
         return None
     column = column_text("folded")
     return (
@@ -305,26 +322,27 @@ def _name_matches(name: str) -> list[ColumnElement[bool]]:
     is tried last because names written family name first (`Shen Dingli`) are found by it.
     """
     wanted = name_lookup_key(name)
-    stored = Person.key
-    aliased = select(PersonAlias.person_id).where(PersonAlias.key == wanted, PersonAlias.lookup)
+    stored = P.key
+    aliased = select(ALIAS.person_id).where(ALIAS.key == wanted, ALIAS.lookup)
     return [
-        (stored == wanted) | Person.id.in_(aliased),  # the name, or a form of it merged in (`IDF`)
+        (stored == wanted) | P.id.in_(aliased),  # the name, or a form of it merged in (`IDF`)
         stored.endswith(" " + wanted, autoescape=True),
         # starts with `wanted + " "`, as a range the key index answers
         (stored >= wanted + " ") & (stored < wanted + "!"),
     ]
 
 
-def find_people(session: Session, name: str) -> list[Person]:
+def find_people(connection: Reader, name: str) -> list[PersonRow]:
     """Speakers matching `name` at the best level that matches anyone; raises UnknownPerson.
 
     Partial names (`Chollet` from an article that never gave the first name)
     do not hide the whole names of the next level: `chollet` finds both.
     """
-    found: list[Person] = []
+    found: list[PersonRow] = []
     if name.strip():
         for condition in _name_matches(name):
-            people = list(session.scalars(select(Person).where(condition).order_by(Person.name, Person.id)))
+            statement = select(P.id, P.name, P.type, P.partial).where(condition).order_by(P.name, P.id)
+            people = [PersonRow(*row) for row in connection.execute(statement)]
             found += [p for p in people if p not in found]
             if any(not p.partial for p in people):
                 break
@@ -334,56 +352,56 @@ def find_people(session: Session, name: str) -> list[Person]:
 
 
 def said_by(
-    session: Session, name: str, filters: Filters = Filters(), *, limit: int | None = None
+    connection: Reader, name: str, filters: Filters = Filters(), *, limit: int | None = None
 ) -> list[QuoteRow]:
     """Every quote by the speaker called `name` (full name, alias or surname; case, accents,
     titles and apostrophe glyphs folded), narrowed by `filters`; the first `limit`."""
-    ids = [p.id for p in find_people(session, name)]
-    statement = filters.apply(session, _select(context=True).where(StoredQuote.person_id.in_(ids)))
-    return _rows(session, _limited(statement, limit))
+    ids = [p.id for p in find_people(connection, name)]
+    statement = filters.apply(connection, _select(context=True).where(Q.person_id.in_(ids)))
+    return _rows(connection, _limited(statement, limit))
 
 
-def all_quotes(session: Session, *, context: bool = False, filters: Filters = Filters()) -> list[QuoteRow]:
+def all_quotes(connection: Reader, *, context: bool = False, filters: Filters = Filters()) -> list[QuoteRow]:
     """Every stored quote (or those `filters` keep), in article order."""
-    return _rows(session, filters.apply(session, _select(context=context)), context=context)
+    return _rows(connection, filters.apply(connection, _select(context=context)), context=context)
 
 
-def quote_roles(session: Session, filters: Filters = Filters()) -> dict[int, list[str]]:
+def quote_roles(connection: Reader, filters: Filters = Filters()) -> dict[int, list[str]]:
     """The roles each quote's article gives its speaker, by quote id (quotes `filters` keeps)."""
     statement = (
-        select(StoredQuote.id, PersonRole.role)
-        .join(Article, StoredQuote.article_id == Article.id)
-        .join(PersonRole, (PersonRole.person_id == StoredQuote.person_id) & (PersonRole.article_id == StoredQuote.article_id))
-        .order_by(StoredQuote.id, PersonRole.role)
+        select(Q.id, ROLE.role)
+        .join_from(tables.quotes, tables.articles, Q.article_id == A.id)
+        .join(tables.person_roles, (ROLE.person_id == Q.person_id) & (ROLE.article_id == Q.article_id))
+        .order_by(Q.id, ROLE.role)
     )
     roles: dict[int, list[str]] = defaultdict(list)
-    for quote_id, role in session.execute(filters.apply(session, statement)):
+    for quote_id, role in connection.execute(filters.apply(connection, statement)):
         roles[quote_id].append(role)
     return roles
 
 
-def speakers(session: Session, *, kind: str | None = None, limit: int | None = None) -> list[SpeakerRow]:
+def speakers(connection: Reader, *, kind: str | None = None, limit: int | None = None) -> list[SpeakerRow]:
     """Each quoted speaker (or each of type `kind`: person | org) with their number of quotes,
     most quoted first; the first `limit`."""
-    count = func.count(StoredQuote.id).label("n")
+    count = func.count(Q.id).label("n")
     statement = (
-        select(Person.id, Person.name, count, Person.type, Person.partial, Article.doc_id)
-        .join(StoredQuote, StoredQuote.person_id == Person.id)
-        .outerjoin(Article, (Article.id == Person.article_id) & Person.partial)
-        .group_by(Person.id, Article.doc_id)
-        .order_by(desc(count), Person.name, Person.id)
+        select(P.id, P.name, count, P.type, P.partial, A.doc_id)
+        .join_from(tables.people, tables.quotes, Q.person_id == P.id)
+        .outerjoin(tables.articles, (A.id == P.article_id) & P.partial)
+        .group_by(P.id, A.doc_id)
+        .order_by(desc(count), P.name, P.id)
     )
     if kind is not None:
-        statement = statement.where(Person.type == kind)
-    found = session.execute(_limited(statement, limit)).all()
+        statement = statement.where(P.type == kind)
+    found = connection.execute(_limited(statement, limit)).all()
     aliases: dict[int, list[str]] = defaultdict(list)
-    for person_id, alias in session.execute(select(PersonAlias.person_id, PersonAlias.name).order_by(PersonAlias.name)):
+    for person_id, alias in connection.execute(select(ALIAS.person_id, ALIAS.name).order_by(ALIAS.name)):
         aliases[person_id].append(alias)
     roles: dict[int, dict[str, list[tuple[str, str | None]]]] = defaultdict(lambda: defaultdict(list))
-    role_rows = session.execute(
-        select(PersonRole.person_id, PersonRole.role, Article.doc_id, Article.published)
-        .join(Article, PersonRole.article_id == Article.id)
-        .order_by(Article.doc_id)
+    role_rows = connection.execute(
+        select(ROLE.person_id, ROLE.role, A.doc_id, A.published)
+        .join_from(tables.person_roles, tables.articles, ROLE.article_id == A.id)
+        .order_by(A.doc_id)
     )
     for person_id, role, doc_id, published in role_rows:
         roles[person_id][role].append((doc_id, published))
@@ -405,6 +423,7 @@ def speakers(session: Session, *, kind: str | None = None, limit: int | None = N
 
 __all__ = [
     "Filters",
+    "PersonRow",
     "QuoteRow",
     "UnknownQuote",
     "match_expression",

@@ -1,4 +1,5 @@
-"""`quotes --help` and the query commands answer at once: they never import spaCy, pandas, Dask or Datasette.
+"""`quotes --help` and the query commands answer at once: they never import spaCy, pandas, Dask or Datasette,
+nor the SQLAlchemy ORM or Alembic (a query reads Core tables from a database already at the newest schema).
 
 Each check runs in a fresh interpreter, since this one has imported everything.
 Timings are in BENCHMARKS.md (`make bench-startup`).
@@ -13,11 +14,12 @@ import sys
 import pytest
 
 HEAVY = ("spacy", "thinc", "pandas", "pyarrow", "dask", "distributed", "datasette", "lightgbm")
+WRITING = ("sqlalchemy.orm", "alembic")  # ingest, fix, people merge; opening a database at the newest schema needs neither
 
 
-def imported_after(code: str) -> list[str]:
-    """The heavy modules a fresh Python has imported after running `code`."""
-    script = f"{code}\nimport sys, json\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+def imported_after(code: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
+    """Which of `modules` (the heavy ones) a fresh Python has imported after running `code`."""
+    script = f"{code}\nimport sys, json\nprint(json.dumps([m for m in {modules!r} if m in sys.modules]))"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -41,19 +43,29 @@ def test_importing_the_cli_imports_no_heavy_library():
         ["speakers"],
         ["search", "cold"],
         ["show", "1"],
+        ["articles"],
     ],
     ids=lambda a: a[0],
 )
 def test_query_commands_import_no_heavy_library(args, filled_db):
-    assert imported_after(run_command(*args, *(["--db", str(filled_db)] if not args[0].startswith("--") else []))) == []
+    command = run_command(*args, *(["--db", str(filled_db)] if not args[0].startswith("--") else []))
+    assert imported_after(command, HEAVY + WRITING) == []
 
 
 def test_export_imports_pandas_only_when_run(filled_db, tmp_path):
-    loaded = imported_after(run_command("export", "--csv", str(tmp_path / "q.csv"), "--db", str(filled_db)))
-    assert "pandas" in loaded and "spacy" not in loaded
+    loaded = imported_after(run_command("export", "--csv", str(tmp_path / "q.csv"), "--db", str(filled_db)), HEAVY + WRITING)
+    assert "pandas" in loaded and "spacy" not in loaded and "sqlalchemy.orm" not in loaded
 
 
 def test_the_cli_and_ingest_agree_on_the_batch_size():
     from quotes import cli, ingest
 
     assert cli.BATCH_SIZE == ingest.BATCH_SIZE
+
+
+@pytest.mark.parametrize(
+    "args", [["fix", "1", "--no-speaker"], ["people", "rename", "Nobody Here", "Someone Else"]], ids=lambda a: a[0]
+)
+def test_corrections_read_names_without_spacy(args, filled_db):
+    """fix and people merge|rename run the name rules, which are word lists: no model needed."""
+    assert imported_after(run_command(*args, "--db", str(filled_db))) == []

@@ -1,4 +1,4 @@
-"""Storage: SQLAlchemy models, opening a migrated database, and helpers that never commit.
+"""Storage: the tables and their ORM classes, opening a migrated database, and helpers that never commit.
 
 The names below are imported on first use: `quotes.store.repo` brings in the
 name rules (and spaCy), which a query command must not pay for.
@@ -8,6 +8,7 @@ from importlib import import_module
 
 _HOME = {
     "open_db": "quotes.store.db",
+    "open_engine": "quotes.store.db",
     "Article": "quotes.store.models",
     "Person": "quotes.store.models",
     "StoredQuote": "quotes.store.models",

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.store.errors import NotADatabase, StoreError, explain, is_busy, sqlite_code
 from quotes.store.schema import needs_upgrade, peek, read_state
@@ -29,6 +28,7 @@ from quotes.store.schema import needs_upgrade, peek, read_state
 if TYPE_CHECKING:  # Alembic takes a quarter of a second to import: only when a database must change
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy.orm import Session, sessionmaker  # the ORM, a quarter more: only for writing
 
 # A checkout holds `migrations/` next to the package; an install has it as the
 # `quotes_migrations` package (pyproject.toml maps one to the other).
@@ -275,8 +275,8 @@ def _prepare(engine: Engine, where: str) -> None:
             command.upgrade(config, "head")
 
 
-def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
-    """A session factory for a checked, migrated database; the engine is its `bind`.
+def open_engine(url_or_path: str | Path) -> Engine:
+    """An engine on a checked, migrated database; reading needs no more (`engine.connect()`).
 
     Raises a StoreError (NotADatabase, NotQuotesDatabase, NewerSchema,
     ReadOnlyDatabase, ...) naming the file when it cannot be used.
@@ -301,7 +301,14 @@ def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
     except BaseException:
         engine.dispose()
         raise
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    return engine
+
+
+def open_db(url_or_path: str | Path) -> sessionmaker[Session]:
+    """A session factory for a checked, migrated database (open_engine); the engine is its `bind`."""
+    from sqlalchemy.orm import sessionmaker
+
+    return sessionmaker(bind=open_engine(url_or_path), expire_on_commit=False)
 
 
 def shown(url: str) -> str:

@@ -13,9 +13,16 @@ SQLite, `ts_rank` on PostgreSQL (with bm25's preference for shorter quotes, as
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Union
 
-from sqlalchemy import Float, Integer, Subquery, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Float, Integer, Subquery, text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# What the read side takes: a Core connection (the query commands, which never
+# import the ORM) or an ORM session (ingest, check, people); both `execute`.
+Reader = Union[Connection, "Session"]
 
 # Both indexes hold quotes.folded (fold(text), migration 0009): queries fold their words the same way.
 FTS_TABLE = "quotes_fts"  # external-content FTS5 table over quotes.folded; on PostgreSQL the GIN index
@@ -42,20 +49,21 @@ def is_search_table(name: str | None) -> bool:
     return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
 
 
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
+def dialect_name(reader: Reader) -> str:
+    """`sqlite` or `postgresql` (or another SQLAlchemy dialect's name)."""
+    return reader.dialect.name if isinstance(reader, Connection) else reader.get_bind().dialect.name
 
 
-def has_trigram_index(session: Session) -> bool:
+def has_trigram_index(reader: Reader) -> bool:
     """Whether migration 0006's trigram table is there (a database opened without migrating may lack it)."""
-    found = session.execute(
+    found = reader.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": TRIGRAM_TABLE}
     )
     return found.first() is not None
 
 
-def require_index(session: Session) -> None:
-    if _dialect(session) not in ("sqlite", "postgresql"):
+def require_index(reader: Reader) -> None:
+    if dialect_name(reader) not in ("sqlite", "postgresql"):
         raise SearchUnavailable("full-text search needs an SQLite or PostgreSQL database")
 
 
@@ -78,9 +86,9 @@ def tsquery_expression(phrases: list[Phrase]) -> str:
     return " & ".join(parts)
 
 
-def ranked_hits(session: Session, phrases: list[Phrase]) -> Subquery:
+def ranked_hits(reader: Reader, phrases: list[Phrase]) -> Subquery:
     """A subquery `hits(id, rank)` of the quotes holding every phrase; a lower rank is a better match."""
-    if _dialect(session) == "postgresql":
+    if dialect_name(reader) == "postgresql":
         statement = text(
             f"SELECT quotes.id AS id, -{PG_RANK} AS rank "
             f"FROM quotes, to_tsquery('{PG_CONFIG}', :q) AS q WHERE {PG_VECTOR} @@ q"
@@ -92,31 +100,31 @@ def ranked_hits(session: Session, phrases: list[Phrase]) -> Subquery:
     return statement.columns(id=Integer, rank=Float).subquery("hits")
 
 
-def document_counts(session: Session, terms: Iterable[str]) -> dict[str, int]:
+def document_counts(reader: Reader, terms: Iterable[str]) -> dict[str, int]:
     """How many stored quotes contain each term (terms absent from the index are left out)."""
     wanted = sorted(set(terms))
     if not wanted:
         return {}
     params = {f"t{i}": term for i, term in enumerate(wanted)}
-    if _dialect(session) == "postgresql":
+    if dialect_name(reader) == "postgresql":
         counts = " UNION ALL ".join(
             f"SELECT :t{i} AS term, count(*) AS doc FROM quotes "
             f"WHERE {PG_VECTOR} @@ phraseto_tsquery('{PG_CONFIG}', :t{i})"
             for i in range(len(wanted))
         )
-        rows = session.execute(text(f"SELECT term, doc FROM ({counts}) AS counts WHERE doc > 0"), params)
+        rows = reader.execute(text(f"SELECT term, doc FROM ({counts}) AS counts WHERE doc > 0"), params)
     else:
         marks = ", ".join(f":t{i}" for i in range(len(wanted)))
-        rows = session.execute(text(f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term IN ({marks})"), params)
+        rows = reader.execute(text(f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term IN ({marks})"), params)
     return {term: count for term, count in rows}
 
 
-def matching_ids(session: Session, terms: Iterable[str], *, limit: int) -> list[int]:
+def matching_ids(reader: Reader, terms: Iterable[str], *, limit: int) -> list[int]:
     """Ids of quotes holding any of `terms` (plain lower-case words), best rank first."""
     words = [t for t in terms if t.isalnum()]
     if not words:
         return []
-    if _dialect(session) == "postgresql":
+    if dialect_name(reader) == "postgresql":
         statement = text(
             f"SELECT quotes.id FROM quotes, to_tsquery('{PG_CONFIG}', :q) AS q WHERE {PG_VECTOR} @@ q "
             f"ORDER BY {PG_RANK} DESC, quotes.id LIMIT :n"
@@ -125,4 +133,4 @@ def matching_ids(session: Session, terms: Iterable[str], *, limit: int) -> list[
     else:
         statement = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :n")
         query = " OR ".join(f'"{w}"' for w in words)
-    return [rowid for (rowid,) in session.execute(statement, {"q": query, "n": limit})]
+    return [rowid for (rowid,) in reader.execute(statement, {"q": query, "n": limit})]
