@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test wheel-check wheel-check-all train-resolver train-ranker bench-accuracy bench-check bench-speed bench-dask bench-queries bench-linear bench-startup audit clean
+.PHONY: setup demo test wheel-check wheel-check-all train-resolver train-ranker bench-accuracy bench-check bench-speed bench-profile bench-dask bench-queries bench-linear bench-startup audit clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ bench-check: setup  ## time `quotes check`: a 50-quotation draft against 100,000
 N ?= 1000
 bench-speed: setup  ## ingest N articles and compare with the bare spaCy pipeline: make bench-speed N=1000
 	$(BIN)/python bench/ingest_speed.py --articles $(N) --workers 2 --docs $(SHARED)/eval/polnear-train/docs
+
+bench-profile: setup  ## one-process ingest of the PolNeAR training articles (all, or N=100), each part timed, beside the bare spaCy pipeline in the same run
+	$(BIN)/python bench/profile_ingest.py --docs $(SHARED)/eval/polnear-train/docs $(if $(filter command line,$(origin N)),--articles $(N))
 
 bench-dask: setup  ## ingest N articles in one process, then with the NLP on a 2-worker local Dask cluster: make bench-dask N=300
 	$(BIN)/python bench/ingest_speed.py --articles $(N) --dask 2 --no-bare --docs $(SHARED)/eval/polnear-train/docs
