@@ -23,7 +23,7 @@ from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
 from quotes.store.repo import (
-    add_article, find_article, is_current, is_current_article, same_metadata, sha256, update_metadata,
+    NewArticle, add_articles, find_article, is_current_article, same_metadata, sha256, update_metadata,
 )
 from quotes.articles import SUFFIXES, ArticleFile, read_articles
 from quotes.textfile import UnreadableFile, read_article
@@ -163,17 +163,13 @@ def store(factory: sessionmaker[Session], batch: list[tuple[ArticleFile, list[At
     finds it stored and skips it.
     """
 
+    articles = [
+        NewArticle(article.doc_id, str(article.path), article.text, attributions, **article.metadata)
+        for article, attributions in batch
+    ]
+
     def work(session: Session) -> list[bool]:
-        stored = []
-        for article, attributions in batch:
-            new = not is_current(session, article.doc_id, article.text)
-            if new:
-                add_article(
-                    session, article.doc_id, str(article.path), article.text, attributions,
-                    **article.metadata,
-                )
-            stored.append(new)
-        return stored
+        return add_articles(session, articles)  # one executemany per table for the whole batch
 
     return write_transaction(factory, work)
 

@@ -22,7 +22,7 @@ from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
 from quotes.store.models import Article
-from quotes.store.repo import add_article
+from quotes.store.repo import NewArticle, add_articles
 
 
 @dataclass
@@ -77,8 +77,7 @@ def reanalyse(
 
 
 def _store(session: Session, rows: Iterable, found: list[list[Attribution]]) -> None:
-    for row, attributions in zip(rows, found):
-        add_article(
-            session, row.doc_id, row.path, row.text, attributions, again=True,
-            title=row.title, published=row.published, publisher=row.publisher, url=row.url,
-        )
+    add_articles(session, [
+        NewArticle(row.doc_id, row.path, row.text, attributions, row.title, row.published, row.publisher, row.url)
+        for row, attributions in zip(rows, found)
+    ], again=True)

@@ -23,6 +23,7 @@ from sqlalchemy import select, text
 from typer.testing import CliRunner
 
 import pg_server
+from batches import BATCH, before, rows
 from drafts import DRAFT
 from quotes.cli import app
 from quotes.ingest import ingest, store
@@ -32,7 +33,7 @@ from quotes.store import db as store_db
 from quotes.store.db import open_db, write_transaction
 from quotes.store.errors import DatabaseBusy, LoginFailed, NotQuotesDatabase, ServerUnreachable
 from quotes.store.models import Article, Base, Person
-from quotes.store.repo import add_article
+from quotes.store.repo import add_article, add_articles
 from quotes.store.search import document_counts, is_search_table, matching_ids
 from cli_results import assert_user_error
 
@@ -137,6 +138,14 @@ def test_the_same_answers_as_sqlite(pg, lite, article, attributions):
         assert on_pg[key] == expected, key
     assert [r.name for r in on_pg["speakers"]][-2:] == ["van Zandt", "Émile Zola"]  # by code point, as SQLite
     assert all(on_pg["search"]), "each search finds something"
+
+
+def test_a_batch_stores_the_rows_it_stores_on_sqlite(pg, lite):
+    """Speakers meeting across articles, a rename and a fix made before: one executemany per table."""
+    for factory in (pg, lite):
+        before(factory)
+        assert write_transaction(factory, lambda s: add_articles(s, BATCH)) == [True] * len(BATCH)
+    assert rows(pg) == rows(lite)
 
 
 def test_people_merge_and_rename_the_same(pg, lite, pg_url, tmp_path, article):

@@ -59,13 +59,13 @@ def test_a_failure_while_replacing_keeps_the_old_version_whole(session_factory, 
     before = contents(session_factory)
     (folder / "a.txt").write_text("“Changed,” said Qin Gang.\n", encoding="utf-8")
 
-    real_add = ingest_module.add_article
+    real_add = ingest_module.add_articles
 
     def add_then_fail(session, *args, **kwargs):
-        real_add(session, *args, **kwargs)  # old quotes deleted, new ones flushed
+        real_add(session, *args, **kwargs)  # old quotes deleted, new ones written
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(ingest_module, "add_article", add_then_fail)
+    monkeypatch.setattr(ingest_module, "add_articles", add_then_fail)
     with pytest.raises(RuntimeError, match="power cut"):
         ingest(session_factory, [folder])
     assert contents(session_factory) == before

@@ -13,16 +13,26 @@ from sqlalchemy.orm import Session
 
 from quotes.lookup import name_lookup_key
 from quotes.name_checks import PERSON, name_problems, role_problems
-from quotes.store.models import Correction, Person, PersonAlias, PersonRole, StoredQuote
+from quotes.store.models import PARTIAL, WHOLE, Correction, Person, PersonAlias, PersonRole, StoredQuote
 
 MAX_CHAIN = 20  # corrections followed from one name (a cycle stops here)
 
 
 def corrected_name(session: Session, name: str) -> str:
     """The name a person's corrections give `name` (itself when none does)."""
+    return follow(corrections(session), name)
+
+
+def corrections(session: Session) -> dict[str, str]:
+    """Each corrected name's lookup key -> the name the latest correction of it gives."""
     latest: dict[str, str] = {}
     for old, target in session.execute(select(Correction.name, Correction.target).order_by(Correction.id)):
         latest[name_lookup_key(old)] = target
+    return latest
+
+
+def follow(latest: dict[str, str], name: str) -> str:
+    """`name` through the `corrections` that apply to it, one after another."""
     for _ in range(MAX_CHAIN):
         target = latest.get(name_lookup_key(name))
         if target is None or name_lookup_key(target) == name_lookup_key(name):
@@ -48,7 +58,7 @@ def find_person(session: Session, name: str, kind: str | None = None) -> Person 
     if kind is not None:
         statement = statement.where(Person.type == kind)
     person = session.scalar(statement)
-    return person or session.scalar(select(Person).where(Person.name == name, Person.partial.is_(False)))
+    return person or session.scalar(select(Person).where(Person.name == name, WHOLE))  # WHOLE: its index
 
 
 def get_or_create_person(
@@ -65,7 +75,7 @@ def get_or_create_person(
     corrected = " ".join(corrected_name(session, name).split())
     if partial and corrected == name:
         person = session.scalar(
-            select(Person).where(Person.partial.is_(True), Person.article_id == article_id, Person.name == name)
+            select(Person).where(PARTIAL, Person.article_id == article_id, Person.name == name)  # PARTIAL: its index
         )
         if person is None:
             person = Person(name=name, type=kind, partial=True, article_id=article_id)
