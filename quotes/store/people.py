@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from quotes.lookup import name_lookup_key
 from quotes.name_checks import PERSON, name_problems, role_problems
-from quotes.store.models import PARTIAL, WHOLE, Correction, Person, PersonAlias, PersonRole, StoredQuote
+from quotes.store.models import Correction, Person, PersonAlias, PersonRole, StoredQuote
+from quotes.store.tables import PARTIAL, WHOLE
 
 MAX_CHAIN = 20  # corrections followed from one name (a cycle stops here)
 

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from quotes.lookup import name_lookup_key
 from quotes.name_checks import PERSON, role_problems
-from quotes.store.models import PARTIAL, WHOLE, Person, PersonAlias, PersonRole
+from quotes.store.models import Person, PersonAlias, PersonRole
+from quotes.store.tables import PARTIAL, WHOLE
 from quotes.store.people import _alias_problems, corrections, follow
 
 CHUNK = 500  # values in one IN (...): well under SQLite's limit on bound variables
