@@ -300,8 +300,6 @@ def export_command(
     """
     import sys
 
-    from quotes.export import UnsafeTarget, export  # pandas
-
     given = {fmt: path for fmt, path in (("csv", csv), ("jsonl", jsonl), ("parquet", parquet)) if path}
     if not given:
         fail("say where to write: --csv FILE, --jsonl FILE or --parquet FILE (- for stdout).")
@@ -312,6 +310,8 @@ def export_command(
     targets = {fmt: stdout if fmt in to_stdout else path for fmt, path in given.items()}
     with user_errors():
         with reading(db) as connection:
+            from quotes.export import UnsafeTarget, export  # pandas: once the arguments and the database are good
+
             try:
                 count = export(
                     connection, targets, filters(speaker, publisher, article, since, until, min_confidence=min_confidence)

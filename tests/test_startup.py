@@ -71,3 +71,8 @@ def test_the_cli_and_ingest_agree_on_the_batch_size():
 def test_corrections_read_names_without_spacy(args, filled_db):
     """fix and people merge|rename run the name rules, which are word lists: no model needed."""
     assert imported_after(run_command(*args, "--db", str(filled_db))) == []
+
+
+def test_export_refuses_bad_arguments_before_importing_pandas(tmp_path):
+    assert imported_after(run_command("export")) == []  # no target
+    assert imported_after(run_command("export", "--csv", "q.csv", "--db", str(tmp_path / "none.db"))) == []
