@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
 from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Quote
+from quotes.words import ORG_NAME_WORDS, ROLE_WORDS
 
 if not Token.has_extension("lemma"):
     # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
@@ -61,10 +62,10 @@ class Mentions:
         self._counts: dict[str, int] | None = None
         self.ents = list(doc.ents)  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        for ent in self.ents:
-            if ent.label_ in NAME_ENTS or looks_like_person(ent):
-                self.names.add(ent.start_char, clean_name(ent.text))
-                self._titled(ent)
+        self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
+        for ent in self.people:
+            self.names.add(ent.start_char, clean_name(ent.text))
+            self._titled(ent)
         self.names.add_spelled(self.text)
         for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
             if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
@@ -134,6 +135,8 @@ class Mentions:
         read as a name; with `places=False`, a place or nationality the article
         never uses in a person's name is not (`as the US looks for ways to
         "depressurise" ties`)."""
+        if any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
+            return None  # `500 BC`, `one senior Democrat`: a measure or a count, not a name (`Local 90` is one)
         if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
             after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
             if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
@@ -233,14 +236,22 @@ def reported(tok: Token) -> bool:
 def looks_like_person(ent: Span) -> bool:
     """An entity the small model calls an organisation but that reads as a
     person's name: two or three capitalised words, the first a given name
-    (`Carly Fiorina` tagged ORG)."""
+    (`Carly Fiorina` tagged ORG) or described as a person (`Eswar Prasad, a
+    professor at Cornell`), none of them an organisation's word (`Cornell
+    University`)."""
     words = [t for t in ent if not t.is_punct]
     return (
         ent.label_ == "ORG"
         and 2 <= len(words) <= 3
-        and all(t.text[:1].isupper() for t in words)
-        and is_first_name(words[0].text)
+        and all(t.text[:1].isupper() and t.lower_ not in ORG_NAME_WORDS for t in words)
+        and (is_first_name(words[0].text) or any(c.dep_ == "appos" and _a_person(c) for c in ent.root.children))
     )
+
+
+def _a_person(noun: Token) -> bool:
+    """Is this noun a kind of person (`a professor`, `an economist`, `the spokesman`)?"""
+    word = noun.lower_
+    return noun.pos_ == "NOUN" and (word in SOURCE_NOUNS or word in ROLE_WORDS or word.endswith(("ist", "ian", "ists", "ians")))
 
 
 def inside_quotes(doc: Doc, quotes: list[Quote], starts: list[int] | None = None) -> list[bool]:

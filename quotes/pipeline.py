@@ -25,7 +25,6 @@ from quotes.detect import detect, detector_warnings
 from quotes.detect import log as detector_log
 from quotes.long_texts import parse
 from quotes.records import Attribution
-from quotes.roles import with_roles
 from quotes.tokens import bound_tokenizer
 from quotes.workers import WorkerDied, worker_pool
 
@@ -189,7 +188,7 @@ def analyse(texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> 
         return
     nlp = load_nlp()
     for doc in parse(nlp, texts, batch_size=batch_size):  # a long text in pieces: bounded memory
-        yield with_roles(doc, attribute(doc, detect(doc.text)))
+        yield attribute(doc, detect(doc.text))
 
 
 @dataclass(frozen=True)

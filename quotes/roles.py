@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from quotes.cues import TITLES
 from quotes.name_checks import role_problems
-from quotes.names import ArticleNames, clean_name
+from quotes.mentions import Mentions
+from quotes.names import clean_name
 from quotes.records import Attribution
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
@@ -33,33 +34,31 @@ ROLE_TITLES = (TITLES | frozenset("ceo envoy founder editor head counsel".split(
 )
 
 
-def with_roles(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+def with_roles(article: Mentions, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions with `role` filled for speakers the article gives a role."""
-    found = article_roles(doc)
+    found = article_roles(article)
     return [replace(a, role=found.get(a.speaker)) if a.speaker else a for a in attributions]
 
 
-def article_roles(doc: Doc) -> dict[str, str]:
-    """Canonical name -> first role the article states for that person."""
-    names = ArticleNames()
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    for ent in people:
-        names.add(ent.start_char, clean_name(ent.text))
+def article_roles(article: Mentions) -> dict[str, str]:
+    """Canonical name (as the resolver names its speakers) -> first role the
+    article states for that person; read from the resolver's own reading of
+    the article: its people, their names, its sentences."""
     roles: dict[str, str] = {}
-    for ent in people:
+    for ent in article.people:
         name = clean_name(ent.text)
         if not name:
             continue
-        for role in _roles_of(doc, ent):
-            roles.setdefault(names.canonical(name, ent.start_char), role)
+        for role in _roles_of(article, ent):
+            roles.setdefault(article.names.canonical(name, ent.start_char), role)
     return roles
 
 
-def _roles_of(doc: Doc, ent: Span) -> Iterator[str]:
+def _roles_of(article: Mentions, ent: Span) -> Iterator[str]:
     """Roles around one mention: before the name, in apposition, or the noun it is in apposition to."""
-    root = ent[-1]
+    doc, root = article.doc, ent[-1]
     # 1. `Chinese Foreign Minister Qin Gang`: the words before the name in its noun phrase
-    start = max(root.left_edge.i, root.sent.start)
+    start = max(root.left_edge.i, article.sent(root.i).start)
     if start < ent.start and (role := _clean(doc[start : ent.start])):
         yield role
     # 2. `Patricia Kim, a fellow at the Brookings Institution,`

@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from quotes.mentions import Mentions
 from quotes.records import Attribution, Quote
 from quotes.roles import article_roles, with_roles
 
@@ -84,7 +85,7 @@ NEWSPAPER = [  # South China Morning Post Derek Chollet said
     ],
 )
 def test_roles_stated_around_a_name(tokens, expected):
-    assert article_roles(parsed(tokens)) == expected
+    assert article_roles(Mentions(parsed(tokens), [])) == expected
 
 
 def test_a_later_surname_gets_the_role_of_the_introduction():
@@ -94,4 +95,4 @@ def test_a_later_surname_gets_the_role_of_the_introduction():
         Attribution(quote=quote, speaker="Derek Chollet", mention="Chollet", kind="named"),
         Attribution(quote=quote, speaker=None, mention="a senior official", kind="nominal"),
     ]
-    assert [a.role for a in with_roles(doc, given)] == ["State Department counsellor", None]
+    assert [a.role for a in with_roles(Mentions(doc, []), given)] == ["State Department counsellor", None]

@@ -34,6 +34,7 @@ from quotes.folding import fold
 from quotes.attribute.sources import Article
 from quotes.mentions import Mentions, Source
 from quotes.records import Attribution, Quote
+from quotes.roles import with_roles
 
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
 
@@ -53,17 +54,18 @@ class RulePass:
 
 def attribute(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None, use_model: bool = True) -> list[Attribution]:
     """One Attribution per quote, in the same order: the rules' reading, then
-    the learned model's choice among the candidates (when one is shipped)."""
+    the learned model's choice among the candidates (when one is shipped),
+    with the speaker's role as the article states it."""
     rules = rule_pass(doc, quotes, resolver=resolver)
     trained = model.shipped() if use_model else None
     if trained is None:
-        return [dataclasses.replace(a, speaker_type=rules.table.type_of(a.speaker)) for a in rules.answers]
+        return with_roles(rules.article, [dataclasses.replace(a, speaker_type=rules.table.type_of(a.speaker)) for a in rules.answers])
     names = [rules.table.candidates(i, rules.answers) for i in range(len(quotes))]
     spoken = features.Spoken.of(rules.table, rules.answers)
     rows = [features.matrix(rules.table, quotes, rules.answers, rules.sources, i, n, spoken) for i, n in enumerate(names)]
     scores = trained.score(np.vstack(rows)) if rows else np.zeros(0)
     split = np.cumsum([len(r) for r in rows])[:-1]
-    return decide(rules.table, rules.answers, names, rows, np.split(scores, split), trained)
+    return with_roles(rules.article, decide(rules.table, rules.answers, names, rows, np.split(scores, split), trained))
 
 
 def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None) -> RulePass:

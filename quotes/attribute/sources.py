@@ -51,11 +51,14 @@ class Article(LayoutRules):
         possessor) the quotation hangs from, or else the nearest one."""
         quote_tokens = range(span.start, span.end)
         colon = self._colon_before(span)
+        governing = self._governing_cue(span)
         ranked = []
         for tok in self.scope(span):
             if self.inside[tok.i] or not is_cue(tok):
                 continue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
+            # `In the darkness, Mr Temba says, women can be harassed ... because, “...”`: an aside speaks for its sentence
+            linked = linked or (tok.dep_ == "parataxis" and self.same_sentence(tok.i, span))
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
             # ... unless the quotation follows it after a colon (`Lacerda said Epstein told her: "..."`): then it is his words
             reported = self._reported_cue(tok) and not (0 <= colon - tok.i <= 4 and self.subject(tok) is not None)
@@ -63,7 +66,9 @@ class Article(LayoutRules):
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
             # a cue in a relative clause or a negated one (`Comey cannot say that`) speaks of something else
-            aside = subordinate(tok) or self._in_relative_clause(tok) or any(c.dep_ == "neg" for c in tok.children)
+            # ... unless it is the cue the quotation hangs from (`hours after Sanders said he was "encouraged"`)
+            # (a cue another one reports stays aside: `When Maddow pointed out that Sanders refers to it as "..."`)
+            aside = (tok.i != governing or reported) and (subordinate(tok) or self._in_relative_clause(tok) or any(c.dep_ == "neg" for c in tok.children))
             ranked.append((0 if linked else 1, int(aside), int(reported), distance, tok.i))
         if ranked and min(ranked)[0] == 1 and not self.same_sentence(min(ranked)[-1], span):
             # the only cues are in a neighbouring sentence: a partial quote's own verb comes first
@@ -89,6 +94,17 @@ class Article(LayoutRules):
                 subject = self._name_near(span, cue) or subject
             if subject is not None:
                 return self.describe(subject, cue_text(cue))
+        return None
+
+    def _governing_cue(self, span: Span) -> int | None:
+        """The nearest cue above the quotation in the parse: the verb whose
+        clause the quoted words are."""
+        for tok in span:
+            if tok.head.i in range(span.start, span.end):
+                continue
+            for node in tok.ancestors:
+                if not self.inside[node.i] and node.pos_ in ("VERB", "AUX") and is_cue(node):
+                    return node.i
         return None
 
     def _in_relative_clause(self, tok: Token) -> bool:
@@ -236,7 +252,8 @@ class Article(LayoutRules):
             if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
-        if first is None:  # headline ellipsis: `Blinken visits China, promises to raise "..."`
+        # headline ellipsis: `Blinken visits China, promises to raise "..."` (but not `..., says Thelma Krug`, misparsed)
+        if first is None and self._name_after(verb) is None:
             for clause in verb.children:
                 if clause.dep_ in ("ccomp", "conj") and clause.i < verb.i:
                     subject = self._direct_subject(clause)

@@ -1,0 +1,56 @@
+"""Who the article's people are (`quotes.mentions`), on a Doc parsed by hand."""
+
+from __future__ import annotations
+
+from handparse import hand_doc
+from quotes.attribute import rule_pass
+from quotes.detect import detect
+from quotes.mentions import looks_like_person
+
+PRASAD = (
+    "Eswar Prasad, a professor at Cornell University, said the Fed matters. "
+    "“Many people have taken an ostrich approach,” he said."
+)
+# as the small model tags it: both names ORG
+PRASAD_PARSE = """
+    Eswar NNP PROPN compound 1 Eswar B-ORG
+    Prasad NNP PROPN nsubj 9 Prasad I-ORG
+    , , PUNCT punct 1 , O
+    a DT DET det 4 a O
+    professor NN NOUN appos 1 professor O
+    at IN ADP prep 4 at O
+    Cornell NNP PROPN compound 7 Cornell B-ORG
+    University NNP PROPN pobj 5 University I-ORG
+    , , PUNCT punct 1 , O
+    said VBD VERB ROOT 9 say O
+    the DT DET det 12 the O
+    Fed NNP PROPN compound 12 Fed B-ORG
+    matters VBZ VERB ccomp 9 matter O
+    . . PUNCT punct 9 . O
+    “ `` PUNCT punct 18 " O
+    Many JJ ADJ amod 16 Many O
+    people NNS NOUN nsubj 18 people O
+    have VBP AUX aux 18 have O
+    taken VBN VERB ccomp 25 take O
+    an DT DET det 21 an O
+    ostrich NN NOUN compound 21 ostrich O
+    approach NN NOUN dobj 18 approach O
+    , , PUNCT punct 25 , O
+    ” '' PUNCT punct 25 " O
+    he PRP PRON nsubj 25 he O
+    said VBD VERB ROOT 25 say O
+    . . PUNCT punct 25 . O
+"""
+
+
+def test_a_name_tagged_org_is_a_person_when_described_as_one_and_a_university_never():
+    doc = hand_doc(PRASAD, PRASAD_PARSE)
+    prasad, cornell = [e for e in doc.ents if e.text in ("Eswar Prasad", "Cornell University")]
+    assert looks_like_person(prasad)  # `, a professor at ...`
+    assert not looks_like_person(cornell)  # `Cornell` is a given name, `University` an organisation's word
+
+
+def test_he_is_the_professor_not_his_university():
+    doc = hand_doc(PRASAD, PRASAD_PARSE)
+    answers = rule_pass(doc, detect(doc.text)).answers
+    assert [a.speaker for a in answers] == ["Eswar Prasad"]

@@ -1,0 +1,191 @@
+"""The rules that find a quotation's source (`attribute.sources`), on Docs parsed by hand."""
+
+from __future__ import annotations
+
+from handparse import hand_doc
+from quotes.attribute import rule_pass
+from quotes.attribute.sources import Article
+from quotes.detect import detect
+
+
+def speakers(doc) -> list[str | None]:
+    return [a.speaker for a in rule_pass(doc, detect(doc.text), resolver=lambda *_: None).answers]
+
+
+def test_the_cue_a_quotation_hangs_from_wins_over_the_main_clause():
+    doc = hand_doc(
+        "Clinton weighed in with her support on Tuesday evening, hours after Sanders said he was “encouraged” by the plan.",
+        """
+    Clinton NNP PROPN nsubj 1 Clinton B-PERSON
+    weighed VBD VERB ROOT 1 weigh O
+    in RP ADP prt 1 in O
+    with IN ADP prep 1 with O
+    her PRP$ PRON poss 5 her O
+    support NN NOUN pobj 3 support O
+    on IN ADP prep 5 on O
+    Tuesday NNP PROPN compound 8 Tuesday B-DATE
+    evening NN NOUN pobj 6 evening B-TIME
+    , , PUNCT punct 1 , O
+    hours NNS NOUN npadvmod 13 hour B-TIME
+    after IN ADP mark 13 after O
+    Sanders NNP PROPN nsubj 13 Sanders B-PERSON
+    said VBD VERB advcl 1 say O
+    he PRP PRON nsubjpass 17 he O
+    was VBD AUX auxpass 17 was O
+    “ `` PUNCT punct 17 " O
+    encouraged VBN VERB ccomp 13 encourage O
+    ” '' PUNCT punct 17 " O
+    by IN ADP prep 17 by O
+    the DT DET det 21 the O
+    plan NN NOUN pobj 19 plan O
+    . . PUNCT punct 1 . O
+        """,
+    )
+    assert speakers(doc) == ["Sanders"]
+
+
+def test_a_counted_word_is_not_a_name():
+    doc = hand_doc(
+        "In their study, researchers explain different ways used to light the streets as early as 500 BC saying “the ancient Romans used oil lamps.”",
+        """
+    In IN ADP prep 5 in O
+    their PRP$ PRON poss 2 their O
+    study NN NOUN pobj 0 study O
+    , , PUNCT punct 5 , O
+    researchers NNS NOUN nsubj 5 researcher O
+    explain VBP VERB ROOT 5 explain O
+    different JJ ADJ amod 7 different O
+    ways NNS NOUN dobj 5 way O
+    used VBN VERB acl 7 use O
+    to TO PART aux 10 to O
+    light VB VERB xcomp 8 light O
+    the DT DET det 12 the O
+    streets NNS NOUN dobj 10 street O
+    as RB ADV advmod 14 as O
+    early RB ADV advmod 10 early O
+    as IN ADP mark 18 as O
+    500 CD NUM nummod 17 500 B-CARDINAL
+    BC NNP PROPN nsubj 18 BC B-ORG
+    saying VBG VERB advcl 14 say O
+    “ `` PUNCT punct 23 " O
+    the DT DET det 22 the O
+    ancient JJ ADJ amod 22 ancient O
+    Romans NNPS PROPN nsubj 23 Romans B-NORP
+    used VBD VERB ccomp 18 use O
+    oil NN NOUN compound 25 oil O
+    lamps NNS NOUN dobj 23 lamp O
+    . . PUNCT punct 5 . O
+    ” '' PUNCT punct 5 " O
+        """,
+    )
+    article = Article(doc, detect(doc.text))
+    bc = next(t for t in doc if t.text == "BC")
+    assert bc.dep_ == "nsubj" and bc.head.text == "saying"  # the parser's reading: `500 BC` says it
+    assert article.name_at(bc) is None
+
+
+def test_a_trailing_says_and_a_name_after_it_beat_the_sentence_subject_when_the_parse_loses_them():
+    doc = hand_doc(
+        "Deforestation in the Amazon surged under former president Jair Bolsonaro and reversing the trend “is not simple”, "
+        "says Thelma Krug, coordinator of the scientific council for COP30, who is based in São José dos Campos.",
+        """
+    Deforestation NNP PROPN nsubj 4 Deforestation O
+    in IN ADP prep 0 in O
+    the DT DET det 3 the O
+    Amazon NNP PROPN pobj 1 Amazon B-ORG
+    surged VBD VERB ccomp 20 surge O
+    under IN ADP prep 4 under O
+    former JJ ADJ amod 7 form O
+    president NN NOUN compound 9 president O
+    Jair NNP PROPN compound 9 Jair B-PERSON
+    Bolsonaro NNP PROPN pobj 5 Bolsonaro I-PERSON
+    and CC CCONJ cc 4 and O
+    reversing VBG VERB conj 4 reverse O
+    the DT DET det 13 the O
+    trend NN NOUN dobj 11 trend O
+    “ `` PUNCT punct 15 " O
+    is VBZ AUX conj 4 is O
+    not RB ADV neg 15 not O
+    simple JJ ADJ acomp 15 simple O
+    ” '' PUNCT punct 15 " O
+    , , PUNCT punct 20 , O
+    says VBZ VERB ROOT 20 say O
+    Thelma NNP PROPN compound 22 Thelma B-PERSON
+    Krug NNP PROPN nsubj 38 Krug I-PERSON
+    , , PUNCT punct 22 , O
+    coordinator NN NOUN appos 22 coordinator O
+    of IN ADP prep 24 of O
+    the DT DET det 28 the O
+    scientific JJ ADJ amod 28 scientific O
+    council NN NOUN pobj 25 council O
+    for IN ADP prep 28 for O
+    COP30 NNP PROPN pobj 29 COP30 O
+    , , PUNCT punct 30 , O
+    who WP PRON nsubjpass 34 who O
+    is VBZ AUX auxpass 34 is O
+    based VBN VERB relcl 30 base O
+    in IN ADP prep 34 in O
+    São NNP PROPN compound 37 São B-PERSON
+    José NNP PROPN pobj 35 José I-PERSON
+    dos VBZ VERB ccomp 20 do O
+    Campos NNP PROPN dobj 38 Campos O
+    . . PUNCT punct 20 . O
+        """,
+    )
+    assert not any(t.dep_ == "nsubj" and t.head.text == "says" for t in doc)  # the parser lost the subject
+    assert speakers(doc) == ["Thelma Krug"]
+
+
+def test_a_cue_set_off_by_commas_speaks_for_its_whole_sentence():
+    doc = hand_doc(
+        "In the darkness, Mr Temba says, women can be harassed, attacked by robbers or raped and suppose they report "
+        "such issues to police, no clear evidence can be presented because, “they can’t mark them in darkness.”",
+        """
+    In IN ADP prep 11 in O
+    the DT DET det 2 the O
+    darkness NN NOUN pobj 0 darknes O
+    , , PUNCT punct 6 , O
+    Mr NNP PROPN compound 5 Mr O
+    Temba NNP PROPN nsubj 6 Temba B-PERSON
+    says VBZ VERB parataxis 11 say O
+    , , PUNCT punct 6 , O
+    women NNS NOUN nsubjpass 11 woman O
+    can MD AUX aux 11 can O
+    be VB AUX auxpass 11 be O
+    harassed VBN VERB ccomp 32 harass O
+    , , PUNCT punct 11 , O
+    attacked VBN VERB advcl 11 attack O
+    by IN ADP agent 13 by O
+    robbers NNS NOUN pobj 14 robber O
+    or CC CCONJ cc 13 or O
+    raped VBD VERB conj 13 rap O
+    and CC CCONJ cc 17 and O
+    suppose VB VERB conj 17 suppose O
+    they PRP PRON nsubj 21 they O
+    report VBP VERB ccomp 19 report O
+    such JJ ADJ amod 23 such O
+    issues NNS NOUN dobj 21 issue O
+    to IN ADP prep 21 to O
+    police NNS NOUN pobj 24 police O
+    , , PUNCT punct 32 , O
+    no DT DET det 29 no O
+    clear JJ ADJ amod 29 clear O
+    evidence NN NOUN nsubjpass 32 evidence O
+    can MD AUX aux 32 can O
+    be VB AUX auxpass 32 be O
+    presented VBN VERB ROOT 32 present O
+    because IN ADP mark 39 because O
+    , , PUNCT punct 39 , O
+    “ `` PUNCT punct 39 " O
+    they PRP PRON nsubj 39 they O
+    ca MD AUX aux 39 ca O
+    n’t RB ADV neg 39 n’t O
+    mark VB VERB advcl 32 mark O
+    them PRP PRON dobj 39 them O
+    in IN ADP prep 39 in O
+    darkness NN NOUN pobj 41 darknes O
+    . . PUNCT punct 32 . O
+    ” '' PUNCT punct 32 " O
+        """,
+    )
+    assert speakers(doc) == ["Temba"]
