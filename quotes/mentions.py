@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
 from quotes.names import ArticleNames, clean_name, is_first_name
 from quotes.records import Quote
-from quotes.words import ORG_NAME_WORDS, ROLE_WORDS
+from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS
 
 if not Token.has_extension("lemma"):
     # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
@@ -137,6 +137,8 @@ class Mentions:
         "depressurise" ties`)."""
         if any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
             return None  # `500 BC`, `one senior Democrat`: a measure or a count, not a name (`Local 90` is one)
+        if tok.lower_ in DOCUMENT_NOUNS and any(c.dep_ == "det" for c in tok.children):
+            return None  # `The Bill will also remove "..."`: a document, not `Bill` someone
         if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
             after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
             if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":

@@ -87,3 +87,9 @@ partners capital holdings industries laboratories labs systems technologies airl
 energy oil motors pharmaceuticals hospital clinic observatory church institution college navy
 reuters bloomberg xinhua tass interfax
 """)
+
+# Documents a sentence may make the subject of a speech verb (`The Bill will also remove "..."`,
+# `An Employment Rights Bill ... banning "..."`): with a determiner, never a speaker's name.
+DOCUMENT_NOUNS = _words("""
+bill act report treaty accord agreement plan strategy law charter resolution amendment manifesto
+""")

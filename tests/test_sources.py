@@ -189,3 +189,73 @@ def test_a_cue_set_off_by_commas_speaks_for_its_whole_sentence():
         """,
     )
     assert speakers(doc) == ["Temba"]
+
+
+def test_she_added_after_a_quotation_is_the_one_who_was_speaking():
+    doc = hand_doc(
+        "“Maxwell and Epstein were in the room,” Marina Lacerda said. “I know they raped me.” She added: “I really want to talk to this girl.”",
+        """
+    “ `` PUNCT punct 12 " O
+    Maxwell NNP PROPN nsubj 4 Maxwell B-PERSON
+    and CC CCONJ cc 1 and O
+    Epstein NNP PROPN conj 1 Epstein B-PERSON
+    were VBD AUX ccomp 12 were O
+    in IN ADP prep 4 in O
+    the DT DET det 7 the O
+    room NN NOUN pobj 5 room O
+    , , PUNCT punct 12 , O
+    ” '' PUNCT punct 12 " O
+    Marina NNP PROPN compound 11 Marina B-PERSON
+    Lacerda NNP PROPN nsubj 12 Lacerda I-PERSON
+    said VBD VERB ROOT 12 say O
+    . . PUNCT punct 12 . O
+    “ `` PUNCT punct 16 " O
+    I PRP PRON nsubj 16 i O
+    know VBP VERB ROOT 16 know O
+    they PRP PRON nsubj 18 they O
+    raped VBD VERB ccomp 16 rap O
+    me PRP PRON dobj 18 me O
+    . . PUNCT punct 16 . O
+    ” '' PUNCT punct 16 " O
+    She PRP PRON nsubj 23 she O
+    added VBD VERB ROOT 23 add O
+    : : PUNCT punct 23 : O
+    “ `` PUNCT punct 23 " O
+    I PRP PRON nsubj 28 i O
+    really RB ADV advmod 28 really O
+    want VBP VERB ccomp 23 want O
+    to TO PART aux 30 to O
+    talk VB VERB xcomp 28 talk O
+    to IN ADP prep 30 to O
+    this DT DET det 33 this O
+    girl NN NOUN pobj 31 girl O
+    . . PUNCT punct 23 . O
+    ” '' PUNCT punct 23 " O
+        """,
+    )
+    assert speakers(doc) == ["Marina Lacerda"] * 3
+
+
+def test_a_document_is_not_a_speaker_even_when_tagged_as_one():
+    doc = hand_doc(
+        "The Bill will also remove ‘unscrupulous’ exclusion clauses, the paper said.",
+        """
+    The DT DET det 1 the O
+    Bill NNP PROPN nsubj 4 Bill B-PERSON
+    will MD AUX aux 4 will O
+    also RB ADV advmod 4 also O
+    remove VB VERB ccomp 13 remove O
+    ‘ `` PUNCT punct 9 ' O
+    unscrupulous JJ ADJ amod 9 unscrupulous O
+    ’ '' PUNCT punct 9 ' O
+    exclusion NN NOUN compound 9 exclusion O
+    clauses NNS NOUN dobj 4 clause O
+    , , PUNCT punct 13 , O
+    the DT DET det 12 the O
+    paper NN NOUN nsubj 13 paper O
+    said VBD VERB ROOT 13 say O
+    . . PUNCT punct 13 . O
+        """,
+    )
+    article = Article(doc, detect(doc.text))
+    assert article.name_at(doc[1]) is None  # `The Bill`: a document

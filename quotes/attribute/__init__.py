@@ -29,10 +29,11 @@ from quotes import ranker
 from quotes.attribute import features, model
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.decide import decide
-from quotes.cues import ORG_NOUNS
+from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.folding import fold
 from quotes.attribute.sources import Article
 from quotes.mentions import Mentions, Source
+from quotes.name_checks import name_problems
 from quotes.records import Attribution, Quote
 from quotes.roles import with_roles
 
@@ -91,6 +92,8 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
                 speaker = table.org_whole(src.name, src.offset) or article.names.canonical(src.name, src.offset)
             elif src.kind == "description" and head[0].lower() in ORG_NOUNS:
                 speaker = table.org_before(src.offset, head[0])  # `the ministry said`: an organisation, never a person
+            elif src.kind == "pronoun" and (going_on := _goes_on(article, q, src, out)):
+                speaker = going_on
             elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
                 speaker = resolver(article, src.offset, head[0], speakers)
             elif src.kind == "nominal":
@@ -99,6 +102,24 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
         if out[-1].speaker:
             speakers.append(out[-1].speaker)
     return RulePass(article, sources, _echoed_in_body(table, out), table)
+
+
+GOING_ON = frozenset({"add", "continue"})
+
+
+def _goes_on(article: Article, q: Quote, src: Source, done: list[Attribution]) -> str | None:
+    """`"...," she added.` right after a quotation: the one who goes on is the
+    one who was speaking, when the pronoun fits them (`"I know they raped me."
+    She added: "..."`, with another woman named inside the quotation)."""
+    verb = article.doc[article.token_at(src.offset)].head
+    if not done or verb._.lemma.lower() not in GOING_ON:
+        return None
+    prev = done[-1]
+    if prev.speaker is None or name_problems(prev.speaker) or prev.quote.paragraph < q.paragraph - 1 or q.start - prev.quote.end > 200:
+        return None  # nobody was speaking, or a passage of narration came between
+    if any(prev.quote.end <= ent.start_char < q.start and not article.inside[ent.start] for ent in article.people):
+        return None  # someone named in between may be the one meant
+    return prev.speaker if article.agrees(prev.speaker, PERSONAL_PRONOUNS.get(src.mention.lower())) else None
 
 
 HEAD = 2  # paragraphs of headline and standfirst
