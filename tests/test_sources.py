@@ -259,3 +259,37 @@ def test_a_document_is_not_a_speaker_even_when_tagged_as_one():
     )
     article = Article(doc, detect(doc.text))
     assert article.name_at(doc[1]) is None  # `The Bill`: a document
+
+
+def test_an_interviewer_who_pressed_asked_the_question():
+    doc = hand_doc(
+        "“Building it? Not negotiable,” Trump said. “Would it be negotiable about the 11 million?” Hannity pressed.",
+        """
+    “ `` PUNCT punct 1 " O
+    Building VBG VERB ROOT 1 build O
+    it PRP PRON dobj 1 it O
+    ? . PUNCT punct 1 ? O
+    Not RB ADV neg 5 not O
+    negotiable JJ ADJ ccomp 9 negotiable O
+    , , PUNCT punct 9 , O
+    ” '' PUNCT punct 9 " O
+    Trump NNP PROPN nsubj 9 Trump B-PERSON
+    said VBD VERB ROOT 9 say O
+    . . PUNCT punct 9 . O
+    “ `` PUNCT punct 14 " O
+    Would MD AUX aux 14 would O
+    it PRP PRON nsubj 14 it O
+    be VB AUX ROOT 14 be O
+    negotiable JJ ADJ acomp 14 negotiable O
+    about IN ADP prep 15 about O
+    the DT DET det 19 the O
+    11 CD NUM compound 19 11 O
+    million CD NUM pobj 16 million O
+    ? . PUNCT punct 14 ? O
+    ” '' PUNCT punct 14 " O
+    Hannity NN NOUN nsubj 23 Hannity B-PERSON
+    pressed VBD VERB ROOT 23 press O
+    . . PUNCT punct 23 . O
+        """,
+    )
+    assert speakers(doc) == ["Trump", "Hannity"]
