@@ -42,7 +42,6 @@ bench-accuracy: setup  ## score extraction on the seeds, PolNeAR-train (840 arti
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/news-dev/gold.jsonl out/pred-news-dev.jsonl
 
 train-resolver: setup  ## learn the speaker resolver (quotes/attribute/resolver.*) from PolNeAR-train and news-dev, printing its 5-fold cross-validated scores
-	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_resolver.py
 
 train-ranker: setup  ## learn quotes/ranker.json (the pronoun ranker) from PolNeAR-train, with its 5-fold cross-validation
