@@ -65,6 +65,7 @@ def server(session_factory, db_path, article):
                 break
             except (URLError, ConnectionError):
                 if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()  # its output ends only when it does: reading a live server's would wait forever
                     pytest.fail(f"quotes serve did not start: {process.stdout.read().decode()}")
                 time.sleep(0.2)
         yield f"{base}/{db_path.stem}"
