@@ -1,5 +1,5 @@
 """`python -m quotes`: the same command as `quotes`."""
 
-from quotes.cli import app
+from quotes.cli import main
 
-app(prog_name="quotes")
+main()

@@ -19,7 +19,8 @@ import typer
 import quotes
 from quotes import cli_params
 from quotes.cli_base import (
-    DEFAULT_DB, ArticleId, Db, Limit, MinConfidence, Publisher, Since, Speaker, Until, database, fail, filters, reading, user_errors,
+    DEFAULT_DB, ArticleId, Db, Limit, MinConfidence, Publisher, Since, Speaker, Until, close_databases, database, fail,
+    filters, reading, user_errors,
 )
 from quotes.cli_articles import articles_app, fix_command, reanalyse_command
 from quotes.cli_output import Format, FormatOption, emit, quote_blocks
@@ -369,6 +370,24 @@ def check_command(
         print_report(console, for_terminal(draft.name), terminal_safe(verdicts))
     if any(v.verdict != VERIFIED for v in verdicts):
         raise typer.Exit(1)
+
+
+def main() -> None:
+    """The `quotes` program (the console script, `python -m quotes`): the app, then an end that skips
+    the interpreter's last garbage collection.
+
+    That collection walks every object the imports made, all of them garbage by then: after a query it
+    took 0.08-0.15 s of CPU, a third of the command. gc.freeze() leaves them out of it; exit handlers and
+    module teardown still run, and the databases the command opened are closed first, so no file is
+    left for a collection to close.
+    """
+    import gc
+
+    try:
+        app(prog_name="quotes")
+    finally:
+        close_databases()
+        gc.freeze()
 
 
 app.command("fix")(fix_command)

@@ -18,7 +18,7 @@ import typer
 from quotes.safe_text import for_terminal
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
     from quotes.query import Filters
@@ -91,10 +91,23 @@ def _url(db: str, *, create: bool) -> str:
 
 
 def database(db: str, *, create: bool = False) -> sessionmaker[Session]:
-    """The migrated database, for commands that write (the ORM); reading commands refuse to create an empty one."""
+    """The migrated database, for commands that write (the ORM); reading commands refuse to create an empty one.
+    Closed when the program ends (close_databases)."""
     from quotes.store.db import open_db
 
-    return open_db(_url(db, create=create))
+    factory = open_db(_url(db, create=create))
+    _OPENED.append(factory.kw["bind"])
+    return factory
+
+
+_OPENED: list[Engine] = []  # the engines `database` made for this command
+
+
+def close_databases() -> None:
+    """Close every database `database` opened (SQLite checkpoints its WAL and removes it): the program
+    ends without a last garbage collection, which would otherwise be what closes them (quotes.cli.main)."""
+    while _OPENED:
+        _OPENED.pop().dispose()
 
 
 @contextmanager

@@ -76,3 +76,24 @@ def test_corrections_read_names_without_spacy(args, filled_db):
 def test_export_refuses_bad_arguments_before_importing_pandas(tmp_path):
     assert imported_after(run_command("export")) == []  # no target
     assert imported_after(run_command("export", "--csv", "q.csv", "--db", str(tmp_path / "none.db"))) == []
+
+
+def program(*args: str) -> subprocess.CompletedProcess:
+    """`python -m quotes ARGS` as a user runs it: through quotes.cli.main."""
+    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True)
+
+
+def test_the_program_ends_with_its_databases_closed(filled_db, session_factory):
+    """main skips the last garbage collection, so it closes what the command opened itself:
+    SQLite then checkpoints and removes the write-ahead log, as at any clean close."""
+    session_factory.kw["bind"].dispose()  # this test's own connection would keep the log
+    done = program("fix", "1", "--no-speaker", "--db", str(filled_db))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in filled_db.parent.glob(filled_db.name + "*")) == [filled_db.name]
+    assert program("who-said", "cold", "--db", str(filled_db)).returncode == 0
+    assert sorted(p.name for p in filled_db.parent.glob(filled_db.name + "*")) == [filled_db.name]
+
+
+def test_the_program_keeps_the_commands_exit_code(filled_db):
+    missing = program("who-said", "no such words anywhere", "--db", str(filled_db))
+    assert missing.returncode == 1 and "no stored quote contains" in missing.stderr
