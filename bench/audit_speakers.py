@@ -31,9 +31,8 @@ from sqlalchemy import select
 
 from quotes.ingest import ingest
 from quotes.name_checks import ROLE_WORDS, name_problems, speaker_kind, tidy_name
-from quotes.pipeline import analyse
+from quotes.analysis import Analysis, analyse
 from quotes.query import speakers
-from quotes.records import Attribution
 from quotes.store.db import open_db
 from quotes.store.models import PersonAlias
 
@@ -46,16 +45,16 @@ TOP, RANDOM, SEED = 300, 200, 13
 def recording(refused: Counter, problems: Counter, workers: int):
     """The ingest pipeline, noting each speaker name storage will refuse."""
 
-    def run(texts: Iterable[str]) -> Iterator[list[Attribution]]:
-        for attributions in analyse(texts, workers=workers):
-            for a in attributions:
+    def run(articles: Iterable) -> Iterator[Analysis]:
+        for analysis in analyse(articles, workers=workers):
+            for a in analysis.attributions:
                 name = tidy_name(a.speaker or "")  # as storage does
                 if name:
                     found = name_problems(name, speaker_kind(name, a.speaker_type))
                     if found:
                         refused[name] += 1
                         problems.update(found)
-            yield attributions
+            yield analysis
 
     return run
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from quotes.check import check_draft, check_quotes
-from quotes.pipeline import analyse_text, load_nlp
+from quotes.analysis import analyse_text
+from quotes.pipeline import load_nlp
 from quotes.store.db import open_db
 from quotes.store.models import Article, Person, StoredQuote
 

@@ -4,7 +4,7 @@ Not part of the test suite (`make bench-linear`). It makes one article of
 about 250 KB, 500 KB and 1 MB (just under the 1,000,000-byte limit) from the
 PolNeAR training articles, each a run of whole real articles with their
 quotations, and times `quotes extract FILE` on each in a fresh process: the
-whole command (model load included) and the extraction alone (`analyse_files`
+whole command (model load included) and the extraction alone (`quotes.extract.extract`
 after the model is loaded), with CPU time and peak memory. Linear growth shows
 as a flat time per 100 KB.
 
@@ -44,12 +44,12 @@ def make_article(docs: Path, size: int, path: Path) -> int:
 
 def extract_alone(path: str) -> dict:
     """In this (fresh) process: the model loaded first, then extraction timed on its own."""
-    from quotes.ingest import analyse_files
+    from quotes.extract import extract
     from quotes.pipeline import load_nlp
 
     load_nlp()
     start, cpu = time.perf_counter(), time.process_time()
-    quotes = sum(len(result.attributions) for result in analyse_files([path]))
+    quotes = sum(len(result.quotes) for result in extract([path]))
     return {
         "seconds": time.perf_counter() - start,
         "cpu": time.process_time() - cpu,
@@ -68,13 +68,13 @@ def profile(path: Path) -> None:
     import cProfile
     import pstats
 
-    from quotes.ingest import analyse_files
+    from quotes.extract import extract
     from quotes.pipeline import load_nlp
 
     load_nlp()
     profiler = cProfile.Profile()
     profiler.enable()
-    for _ in analyse_files([path]):
+    for _ in extract([path]):
         pass
     profiler.disable()
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(r"quotes/", 25)

@@ -141,6 +141,7 @@ def replace_everywhere(original: object, replacement: object) -> None:
 # (module, function or Class.method, part, is a generator); a name a version of quotes lacks is left out
 FUNCTIONS = [
     ("quotes.detect", "detect", "detection", False),
+    ("quotes.detect", "find_quotes", "detection", False),
     ("quotes.attribute", "attribute", "attribution", False),
     ("quotes.roles", "with_roles", "roles", False),
     ("quotes.people", "consolidate", "people (consolidate)", False),
@@ -274,7 +275,7 @@ class Profile:
 
 def run(files: list[Path], folder: Path) -> Profile:
     from quotes.ingest import ingest
-    from quotes.pipeline import analyse_text
+    from quotes.analysis import analyse_text
     from quotes.store.db import open_db
 
     texts = [f.read_text(encoding="utf-8") for f in files]

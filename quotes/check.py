@@ -13,10 +13,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quotes.detect import detector_warnings
 from quotes.draft import UnreadableDraft, UnsupportedDraft, read_draft
 from quotes.names import name_key
-from quotes.pipeline import analyse_text
+from quotes.analysis import analyse
 from quotes.query import UNCERTAIN
 from quotes.records import Attribution
 from quotes.store.models import Article, Person, StoredQuote
@@ -203,12 +202,10 @@ def check_draft(session: Session, text: str) -> list[Verdict]:
     unclosed quotation): a check fails closed, never passing what it did not read.
     """
     require_index(session)
-    with detector_warnings() as warnings:
-        attributions = analyse_text(text)
-    problems = warnings.drain()
-    if problems:
-        raise UncheckedDraft(text, problems)
-    return check_quotes(session, attributions)
+    analysis = next(iter(analyse([text])))
+    if analysis.warnings:
+        raise UncheckedDraft(text, analysis.warnings)
+    return check_quotes(session, analysis.attributions)
 
 
 __all__ = [

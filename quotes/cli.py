@@ -34,7 +34,7 @@ from quotes.cli_serve import serve_command
 # them; tests/test_startup.py checks.
 if TYPE_CHECKING:
     from quotes.extract import ExtractedQuote
-    from quotes.ingest import Pipeline
+    from quotes.analysis import Pipeline
     from quotes.query import SpeakerRow
 
 BATCH_SIZE = 16  # quotes.ingest.BATCH_SIZE, which imports spaCy (a test checks they agree)

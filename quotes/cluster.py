@@ -1,12 +1,12 @@
 """The NLP work of an ingest spread over a Dask cluster; storage stays here.
 
-Workers parse, detect, attribute and find roles (the costly part) for batches
-of texts and send back small records, not spaCy Docs. This process keeps
+Workers detect, parse, attribute and find roles (the costly part) for batches
+of articles and send back their `Analysis` records, not spaCy Docs. This process keeps
 everything else `quotes.ingest.ingest` does: reading files, skipping articles
 already stored, one write transaction per batch, failures per file. So a
 cluster ingest stores what a plain one stores, only sooner.
 
-Input is streamed as for `ingest --workers` (`quotes.pipeline.in_order`): at
+Input is streamed as for `ingest --workers` (`quotes.analysis.in_order`): at
 most `window` batches are out at a time, and results are taken oldest first,
 which puts them back in input order.
 """
@@ -21,8 +21,9 @@ from contextlib import contextmanager
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from quotes.ingest import BATCH_SIZE, Pipeline
-from quotes.pipeline import analyse_batch, in_order, load_nlp
+from quotes.analysis import Pipeline, analyse_batch, in_order
+from quotes.ingest import BATCH_SIZE
+from quotes.pipeline import load_nlp
 
 LOCAL = "local"  # the address that means: start a cluster on this machine
 CONNECT_TIMEOUT = 20  # seconds to reach a scheduler before giving up
@@ -49,7 +50,9 @@ def pipeline(client: Client, *, batch_size: int = BATCH_SIZE, window: int | None
     if window is None:
         window = 3 * max(1, sum(client.nthreads().values()))
 
-    return lambda texts: in_order(lambda batch: client.submit(analyse_batch, batch, pure=False), texts, batch_size, window)
+    return lambda articles: in_order(
+        lambda batch: client.submit(analyse_batch, batch, pure=False), articles, batch_size, window
+    )
 
 
 @contextmanager

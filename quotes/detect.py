@@ -12,17 +12,13 @@ Apostrophes (`don't`, `China’s`, `the countries’ leaders`, `'90s`) are not m
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotes.records import Quote
 
 DETECTOR_VERSION = "2"
-
-log = logging.getLogger(__name__)
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -50,13 +46,29 @@ class Mark:
     direction: str
 
 
-def detect(text: str, *, report: bool = True) -> list[Quote]:
-    """Every quotation segment in `text`, in order of its start.
+@dataclass(frozen=True)
+class Detection:
+    """A text's quotations, and what was passed over in it (an unpaired mark at an offset)."""
 
-    Never raises on odd input: unpaired marks are logged (unless `report` is
-    off, for a second look at a text already reported) and skipped.
+    quotes: list[Quote]
+    warnings: list[str]  # for the user, with the file's name in front; the rest of the text was read
+
+
+def detect(text: str) -> list[Quote]:
+    """Every quotation segment in `text`, in order of its start (`find_quotes` without the warnings)."""
+    return find_quotes(text).quotes
+
+
+def find_quotes(text: str) -> Detection:
+    """Every quotation segment in `text`, in order of its start, and a warning for each mark passed over.
+
+    Never raises on odd input: an unpaired mark is a warning and is skipped.
     """
-    warn = log.warning if report else lambda *args: None
+    warnings: list[str] = []
+
+    def warn(message: str, *args: object) -> None:
+        warnings.append(message % args)
+
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     group = 0
@@ -82,7 +94,7 @@ def detect(text: str, *, report: bool = True) -> list[Quote]:
                 quotes.append(q)
             if runs_on and q_start == open_at_end:
                 carried = grp
-    return quotes
+    return Detection(quotes, warnings)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -214,30 +226,3 @@ def _quote(text: str, start: int, end: int, paragraph: int, group: int, nested: 
     if start >= end:
         return None
     return Quote(start=start, end=end, text=text[start:end], paragraph=paragraph, group=group, nested=nested)
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def drain(self) -> list[str]:
-        messages, self.messages = self.messages, []
-        return messages
-
-
-@contextmanager
-def detector_warnings() -> Iterator[_Collect]:
-    """The detector's warnings (unpaired marks), kept to be reported with the file they came from."""
-    logger = log
-    handler, propagate = _Collect(), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate

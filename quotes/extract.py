@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotes.ingest import analyse_files
+from quotes.analysis import Analysis, Pipeline, analyse, analyse_among
+from quotes.articles import ArticleFile
+from quotes.ingest import iter_files, read
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,20 @@ class Extracted:
     error: str | None = None
 
 
-def extract(paths: Iterable[str | Path]) -> Iterator[Extracted]:
-    """Each article's quotes in input order, streamed: an unreadable file is one `Extracted`
-    with `error` set, and the rest go on."""
-    for result in analyse_files(paths):
-        doc_id = result.doc_id or result.path.stem
-        quotes = [
-            ExtractedQuote(doc_id, a.quote.start, a.quote.end, a.quote.text, a.speaker, a.speaker_type, a.confidence)
-            for a in result.attributions
-        ]
-        yield Extracted(result.path, quotes, result.warnings, result.error)
+def extract(paths: Iterable[str | Path], *, pipeline: Pipeline | None = None) -> Iterator[Extracted]:
+    """Each article's quotes in input order, streamed: a file (or a .jsonl line) that cannot be
+    read is one `Extracted` with `error` set, and the rest go on.
+
+    A folder is read through its subfolders (quotes.ingest.find_files); `pipeline` replaces `analyse`.
+    """
+    for item in analyse_among(read(list(iter_files(paths))), lambda item: isinstance(item, ArticleFile), pipeline or analyse):
+        if isinstance(item, Analysis):
+            article = item.article
+            quotes = [
+                ExtractedQuote(article.doc_id, a.quote.start, a.quote.end, a.quote.text, a.speaker, a.speaker_type,
+                               a.confidence)
+                for a in item.attributions
+            ]
+            yield Extracted(article.path, quotes, item.warnings)
+        else:
+            yield Extracted(item.path, [], [], item.reason)

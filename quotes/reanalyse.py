@@ -16,10 +16,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.analysis_version import analysis_version
-from quotes.ingest import BATCH_SIZE, Pipeline
+from quotes.analysis import Analysis, Pipeline, analyse
+from quotes.ingest import BATCH_SIZE
 from quotes.people import consolidate
-from quotes.pipeline import analyse
-from quotes.records import Attribution
 from quotes.store.db import write_transaction
 from quotes.store.models import Article
 from quotes.store.repo import NewArticle, add_articles
@@ -51,8 +50,8 @@ def reanalyse(
 ) -> ReanalyseSummary:
     """Analyse stored articles again from their text and replace their quotes.
 
-    `pipeline` is ingest's (texts -> attributions in order); the default is this process's
-    `quotes.pipeline.analyse`.
+    `pipeline` is ingest's (articles -> an Analysis of each, in order); the default is this
+    process's `quotes.analysis.analyse`, given the stored rows.
     """
     run = pipeline or analyse
     summary = ReanalyseSummary()
@@ -65,10 +64,10 @@ def reanalyse(
                 select(Article.doc_id, Article.path, Article.text, Article.title, Article.published,
                        Article.publisher, Article.url).where(Article.doc_id.in_(todo[start : start + batch_size]))
             ).all()
-        found = list(run(row.text for row in rows))
-        write_transaction(factory, lambda session: _store(session, rows, found))
+        found = list(run(rows))
+        write_transaction(factory, lambda session: _store(session, found))
         summary.articles += len(rows)
-        summary.quotes += sum(len(a) for a in found)
+        summary.quotes += sum(len(a.attributions) for a in found)
         for row in rows:
             (progress or (lambda _doc: None))(row.doc_id)
     if todo:
@@ -76,8 +75,9 @@ def reanalyse(
     return summary
 
 
-def _store(session: Session, rows: Iterable, found: list[list[Attribution]]) -> None:
+def _store(session: Session, found: Iterable[Analysis]) -> None:
     add_articles(session, [
-        NewArticle(row.doc_id, row.path, row.text, attributions, row.title, row.published, row.publisher, row.url)
-        for row, attributions in zip(rows, found)
+        NewArticle(row.doc_id, row.path, row.text, analysis.attributions, row.title, row.published, row.publisher, row.url)
+        for analysis in found
+        for row in [analysis.article]
     ], again=True)

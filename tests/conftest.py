@@ -113,17 +113,20 @@ def filled_db(session_factory, db_path, article):
     return db_path
 
 
-def detector_only(texts, **_options):
-    """The pipeline without the model: every quotation, no speaker."""
-    from quotes.detect import detect
+def detector_only(articles, **_options):
+    """The pipeline without the model: every quotation, no speaker, and the detector's warnings."""
+    from quotes.analysis import Analysis, text_of
+    from quotes.detect import find_quotes
 
-    for text in texts:
-        yield [Attribution(quote, None) for quote in detect(text)]
+    for article in articles:
+        found = find_quotes(text_of(article))
+        yield Analysis(article, [Attribution(quote, None) for quote in found.quotes], found.warnings)
 
 
 @pytest.fixture
 def detector_only_ingest(monkeypatch):
-    """Ingest with `detector_only` for the pipeline: tests of reading and storing, in milliseconds."""
-    from quotes import ingest
+    """Ingest and extract with `detector_only` for the pipeline: tests of reading and storing, in milliseconds."""
+    from quotes import extract, ingest
 
     monkeypatch.setattr(ingest, "analyse", detector_only)
+    monkeypatch.setattr(extract, "analyse", detector_only)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quotes.pipeline import analyse
+from quotes.analysis import analyse
 from quotes.store.db import open_db
 from quotes.store.repo import add_article
 
@@ -55,7 +55,7 @@ def seed_database(path: Path) -> Path:
     texts = [f.read_text(encoding="utf-8") for f in files]
     factory = open_db(path)
     with factory.begin() as session:
-        for file, text, found in zip(files, texts, analyse(texts), strict=True):
-            add_article(session, file.stem, str(file), text, found)
+        for file, analysis in zip(files, analyse(texts), strict=True):
+            add_article(session, file.stem, str(file), analysis.article, analysis.attributions)
     factory.kw["bind"].dispose()
     return path

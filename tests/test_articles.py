@@ -7,6 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
+from quotes.analysis import Analysis
 from quotes.articles import ArticleFile, iso_date, read_articles
 from quotes.ingest import ingest
 from quotes.store.models import Article
@@ -73,7 +74,7 @@ def test_iso_date(value, expected):
 
 
 def test_ingest_stores_metadata_from_every_kind(session_factory, tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.ingest.analyse", lambda texts, **_: ([] for _ in texts))
+    monkeypatch.setattr("quotes.ingest.analyse", lambda articles, **_: (Analysis(a, [], []) for a in articles))
     (tmp_path / "blinken.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "feed.jsonl").write_text(
         json.dumps({"id": "x1", "text": "One.", "publisher": "SCMP"}) + "\n" + json.dumps({"text": "Two."}) + "\n",
@@ -93,7 +94,7 @@ def test_ingest_stores_metadata_from_every_kind(session_factory, tmp_path, monke
 
 
 def test_reingest_adds_metadata_to_articles_stored_without_it(session_factory, tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.ingest.analyse", lambda texts, **_: ([] for _ in texts))
+    monkeypatch.setattr("quotes.ingest.analyse", lambda articles, **_: (Analysis(a, [], []) for a in articles))
     plain = tmp_path / "plain.txt"
     plain.write_text("Text.\n", encoding="utf-8")
     ingest(session_factory, [plain])

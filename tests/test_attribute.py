@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.pipeline import analyse_text
+from quotes.analysis import analyse_text
 
 pytestmark = pytest.mark.model
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.pipeline import analyse_text
+from quotes.analysis import analyse_text
 
 pytestmark = pytest.mark.model
 

@@ -15,8 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes import draft as draft_module
+from quotes.analysis import Analysis
 from quotes.cli import app
-from quotes.detect import detect
+from quotes.detect import find_quotes
 from quotes.draft import UnreadableDraft, html_text, read_draft, strip_markdown
 from quotes.records import Attribution
 
@@ -24,9 +25,15 @@ runner = CliRunner()
 QUOTE = "“Relations have hit the cold ice,” Qin Gang said."
 
 
+def detector_only(texts):
+    for text in texts:
+        found = find_quotes(text)
+        yield Analysis(text, [Attribution(q, None) for q in found.quotes], found.warnings)
+
+
 @pytest.fixture(autouse=True)
-def detector_only(monkeypatch):
-    monkeypatch.setattr("quotes.check.analyse_text", lambda text: [Attribution(q, None) for q in detect(text)])
+def no_model(monkeypatch):
+    monkeypatch.setattr("quotes.check.analyse", detector_only)
 
 
 def check(path, db):

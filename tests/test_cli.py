@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from quotes.analysis import Analysis
 from quotes.cli import app
 from quotes.store.db import open_db
 from quotes.store.models import StoredQuote
@@ -106,7 +107,7 @@ def test_missing_file(command, tmp_path, monkeypatch):
 
 
 def test_ingest_reports_unreadable_files_and_exits_1(tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.ingest.analyse", lambda texts, **_: ([] for _ in texts))
+    monkeypatch.setattr("quotes.ingest.analyse", lambda articles, **_: (Analysis(a, [], []) for a in articles))
     (tmp_path / "good.txt").write_text("No quotes here.\n", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x80")
     result = run("ingest", tmp_path, "--db", tmp_path / "q.db")

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafts import DRAFT, EXPECTED, seed_database
+from quotes.analysis import Analysis
 from quotes.cli import app
 from cli_results import assert_user_error
 
@@ -28,7 +29,7 @@ def draft(tmp_path, monkeypatch, attributions):
     """Write a draft whose quotations are attributed by hand, not by the model."""
 
     def write(text: str, quotes: list[tuple], name: str = "draft.md"):
-        monkeypatch.setattr("quotes.check.analyse_text", lambda t: attributions(t, quotes))
+        monkeypatch.setattr("quotes.check.analyse", lambda texts: (Analysis(t, attributions(t, quotes), []) for t in texts))
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         return path

@@ -101,7 +101,7 @@ def test_unchanged_articles_are_not_sent_again(corpus, client, tmp_path):
     run(db, folder, pipeline=pipeline(client))
     (folder / "unpaired.txt").write_text("“Changed,” said Qin Gang.\n", encoding="utf-8")
     on_cluster = pipeline(client)
-    summary, stored = run(db, folder, pipeline=lambda texts: on_cluster(sent.append(t) or t for t in texts))
+    summary, stored = run(db, folder, pipeline=lambda todo: on_cluster(sent.append(t.text) or t for t in todo))
     assert sent == ["“Changed,” said Qin Gang.\n"]
     assert (summary.articles, summary.skipped) == (1, 22)
 

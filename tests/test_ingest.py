@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from quotes import ingest as ingest_module
+from quotes.analysis import Analysis
 from quotes.ingest import ingest, iter_files
 from quotes.records import Attribution, Quote
 from quotes.store.models import Article, StoredQuote
@@ -15,16 +16,17 @@ from quotes.store.models import Article, StoredQuote
 QUOTE = re.compile(r"“([^”]*)”,? (?:said )?([A-Z]\w+ [A-Z]\w+)?")
 
 
-def fake_analyse(texts, **_options):
+def fake_analyse(articles, **_options):
     """Quotes between curly marks, spoken by the capitalised pair of words after them."""
-    for text in texts:
-        yield [
+    for article in articles:
+        text = article.text
+        yield Analysis(article, [
             Attribution(
                 Quote(m.start(1), m.end(1), m.group(1), text.count("\n", 0, m.start()), i),
                 m.group(2),
             )
             for i, m in enumerate(QUOTE.finditer(text))
-        ]
+        ], [])
 
 
 @pytest.fixture(autouse=True)

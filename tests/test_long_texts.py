@@ -31,10 +31,10 @@ def test_a_line_longer_than_a_piece_is_cut_at_white_space_or_anywhere():
 
 @pytest.mark.model
 def test_articles_parsed_in_pieces_give_the_same_quotes_and_speakers(monkeypatch):
-    from quotes.pipeline import analyse
+    from quotes.analysis import analyse
 
     def found():
-        return [[(a.quote.start, a.quote.end, a.speaker, a.cue) for a in r] for r in analyse(SEEDS)]
+        return [[(a.quote.start, a.quote.end, a.speaker, a.cue) for a in r.attributions] for r in analyse(SEEDS)]
 
     whole = found()
     monkeypatch.setattr(long_texts, "LONGEST_PIECE", 1500)  # each seed article in 4 or 5 pieces

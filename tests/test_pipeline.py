@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.detect import detector_warnings
-from quotes.pipeline import analyse, load_nlp, ner_tokens
+from quotes import analysis, long_texts, pipeline
+from quotes.analysis import Analysis, analyse
+from quotes.detect import find_quotes
+from quotes.pipeline import load_nlp, ner_tokens
 
 pytestmark = pytest.mark.model
 
@@ -49,14 +51,32 @@ def test_an_article_without_capitals_has_no_entities():
     assert doc.ents == ()
 
 
-def test_two_worker_processes_give_what_one_gives_with_warnings_in_each_texts_turn():
+def test_two_worker_processes_give_the_same_records_as_one_with_each_texts_warnings():
     texts = [SEED, "He said “we are ready.\n\nLater she said: “Fine,” and left.\n", SEED.replace("Chollet", "Sullivan")]
 
-    def run(workers: int) -> list[tuple[list, list[str]]]:
-        with detector_warnings() as warnings:
-            return [(result, warnings.drain()) for result in analyse(texts, batch_size=1, workers=workers)]
+    def run(workers: int) -> list[Analysis]:
+        return list(analyse(texts, batch_size=1, workers=workers))
 
     one, two = run(1), run(2)
     assert two == one
-    assert [len(messages) for _, messages in two] == [0, 1, 0]  # the unpaired mark, with its own text
-    assert [a.speaker for a in two[2][0]] == ["Derek Sullivan"]
+    assert [a.article for a in two] == texts
+    assert [a.warnings for a in two] == [[], ["unpaired quotation mark at offset 8"], []]  # with its own text
+    assert [a.speaker for a in two[2].attributions] == ["Derek Sullivan"]
+
+
+def test_each_text_is_scanned_for_quotations_once_even_when_parsed_in_pieces(monkeypatch):
+    scanned = []
+
+    def once(text):
+        scanned.append(text)
+        return find_quotes(text)
+
+    def never(text):
+        raise AssertionError("the recognizer looked for the quotations again")
+
+    monkeypatch.setattr(analysis, "find_quotes", once)
+    monkeypatch.setattr(pipeline, "detect", never)
+    monkeypatch.setattr(long_texts, "LONGEST_PIECE", 300)  # SEED in two pieces
+    found = list(analyse([SEED, "“Fine,” Qin Gang said.\n"]))
+    assert scanned == [SEED, "“Fine,” Qin Gang said.\n"]
+    assert [[a.speaker for a in f.attributions] for f in found] == [["Derek Chollet"], ["Qin Gang"]]

@@ -10,6 +10,7 @@ import os
 import pytest
 from typer.testing import CliRunner
 
+from quotes.analysis import Analysis
 from quotes.cli import app
 from quotes.cli_output import Format, emit
 from quotes.safe_text import for_spreadsheet, for_terminal, terminal_safe
@@ -105,7 +106,7 @@ def test_json_keeps_the_text_as_stored(hostile_db):
 def test_check_shows_no_escape_sequence(hostile_db, tmp_path, monkeypatch, attributions):
     text = f"Qin Gang said “relations have hit the cold ice{TITLE}” and “{ESC}[2Jnew words”.\n"
     quotes = [(f"relations have hit the cold ice{TITLE}", "Qin Gang"), (f"{ESC}[2Jnew words", "Qin Gang")]
-    monkeypatch.setattr("quotes.check.analyse_text", lambda t: attributions(t, quotes))
+    monkeypatch.setattr("quotes.check.analyse", lambda texts: (Analysis(t, attributions(t, quotes), []) for t in texts))
     draft = tmp_path / f"draft{ESC}[8m.txt"
     draft.write_text(text, encoding="utf-8")
     for fmt in ("table", "json"):

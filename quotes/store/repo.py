@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from quotes.analysis_version import analysis_version
 from quotes.detect import DETECTOR_VERSION
@@ -25,6 +25,20 @@ def sha256(text: str) -> str:
 
 def find_article(session: Session, doc_id: str) -> Article | None:
     return session.scalar(select(Article).where(Article.doc_id == doc_id))
+
+
+def find_articles(session: Session, doc_ids: list[str]) -> dict[str, Article]:
+    """The stored articles of `doc_ids` by id, in one query; only what tells whether one is
+    current (hash, analysis version, metadata) is loaded, not the texts."""
+    if not doc_ids:
+        return {}
+    found = session.scalars(
+        select(Article).where(Article.doc_id.in_(doc_ids)).options(
+            load_only(Article.doc_id, Article.sha256, Article.analysis_version, Article.title,
+                      Article.published, Article.publisher, Article.url)
+        )
+    )
+    return {article.doc_id: article for article in found}
 
 
 def is_current(session: Session, doc_id: str, text: str, version: str | None = None) -> bool:
