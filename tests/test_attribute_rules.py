@@ -1,18 +1,19 @@
 """Attribution rules found on PolNeAR-train errors, each with a short
-passage in and the expected speaker out (real spaCy pipeline)."""
+passage in and the expected speaker out. The passages' parses are the real
+pipeline's, kept in tests/parses/attribute_rules.json (`handparse.frozen`), so
+these run in milliseconds without loading the model."""
 
 from __future__ import annotations
 
-import pytest
-
-from quotes.analysis import analyse_text
-
-pytestmark = pytest.mark.model
+from handparse import frozen
+from quotes.attribute import attribute
+from quotes.detect import detect
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
     """(first words of the quote, speaker) for every quote of `text`."""
-    return [(" ".join(a.quote.text.split()[:3]), a.speaker) for a in analyse_text(text)]
+    doc = frozen(text, "attribute_rules")
+    return [(" ".join(a.quote.text.split()[:3]), a.speaker) for a in attribute(doc, detect(doc.text))]
 
 
 def test_cue_after_an_exclamation_is_read_from_the_next_sentence():
@@ -111,9 +112,8 @@ def test_a_name_describing_the_speaker_after_the_cue_is_not_the_speaker():
 
 def test_a_description_in_apposition_to_a_name_gives_the_name():
     from quotes.mentions import Mentions
-    from quotes.pipeline import load_nlp
 
-    doc = load_nlp()("Rick Wilson, a Florida-based Republican strategist, spoke on Monday.")
+    doc = frozen("Rick Wilson, a Florida-based Republican strategist, spoke on Monday.", "attribute_rules")
     strategist = next(t for t in doc if t.text == "strategist")
     assert strategist.dep_ == "appos"
     assert Mentions(doc, []).describe(strategist, "said").name == "Rick Wilson"
@@ -239,7 +239,8 @@ def test_every_attribution_says_how_sure_it_is_and_what_speaks():
         "Russia’s Defense Ministry confirmed the strike on Sunday.\n\n"
         "“We will respond,” said Volodymyr Zelenskyy, Ukraine’s president."
     )
-    found = analyse_text(text)
+    doc = frozen(text, "attribute_rules")
+    found = attribute(doc, detect(doc.text))
     assert [(a.speaker, a.speaker_type) for a in found] == [("Volodymyr Zelenskyy", "person")]
     assert all(0.0 <= a.confidence <= 1.0 for a in found)
 
