@@ -16,6 +16,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from quotes import cluster
+from quotes.analysis import analyse
 from quotes.cli import app
 from quotes.cluster import connect, pipeline
 from quotes.ingest import ingest
@@ -86,6 +87,14 @@ def test_cluster_ingest_stores_what_a_plain_ingest_stores(corpus, client, plain,
     assert stored == expected
     assert summary == expected_summary  # the same counts, failures and warnings, each naming its file
     assert [w.path.name for w in summary.warnings] == ["unpaired.txt"]
+
+
+def test_the_cluster_gives_the_records_this_process_gives(client):
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts.append("He said “we are ready.\n\nLater Qin Gang said: “Fine,” and left.\n")
+    on_cluster = list(pipeline(client, batch_size=1, window=2)(texts))
+    assert on_cluster == list(analyse(texts))
+    assert [a.article for a in on_cluster] == texts and on_cluster[-1].warnings == ["unpaired quotation mark at offset 8"]
 
 
 def test_bad_file_is_reported_and_the_rest_stored(corpus, client, plain, tmp_path):
