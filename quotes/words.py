@@ -93,3 +93,11 @@ reuters bloomberg xinhua tass interfax
 DOCUMENT_NOUNS = _words("""
 bill act report treaty accord agreement plan strategy law charter resolution amendment manifesto
 """)
+
+# Groups that speak for the organisation they belong to when the phrase names it
+# (`analysts at Boston Consulting Group wrote`, `Montana Freedom Caucus members`, `UPS
+# corporate communications said`); one unnamed person (`a spokesperson`) never does.
+SPEAKING_GROUPS = _words("""
+analysts researchers experts economists scientists members officials executives leaders
+lawmakers aides advisers advisors staffers strategists representatives communications staff leadership
+""")

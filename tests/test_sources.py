@@ -293,3 +293,41 @@ def test_an_interviewer_who_pressed_asked_the_question():
         """,
     )
     assert speakers(doc) == ["Trump", "Hannity"]
+
+
+def test_a_group_speaks_for_the_organisation_it_names_and_an_unnamed_group_for_no_one():
+    doc = hand_doc(
+        "“Companies should start preparing now,” analysts at Boston Consulting Group wrote in a report. "
+        "“We are watching,” prison officials wrote.",
+        """
+    “ `` PUNCT punct 13 " O
+    Companies NNS NOUN nsubj 3 company O
+    should MD AUX aux 3 should O
+    start VB VERB ccomp 13 start O
+    preparing VBG VERB xcomp 3 prepare O
+    now RB ADV advmod 4 now O
+    , , PUNCT punct 13 , O
+    ” '' PUNCT punct 8 " O
+    analysts NNS NOUN nsubj 13 analyst O
+    at IN ADP prep 8 at O
+    Boston NNP PROPN compound 12 Boston B-ORG
+    Consulting NNP PROPN compound 12 Consulting I-ORG
+    Group NNP PROPN pobj 9 Group I-ORG
+    wrote VBD VERB ROOT 13 write O
+    in IN ADP prep 13 in O
+    a DT DET det 16 a O
+    report NN NOUN pobj 14 report O
+    . . PUNCT punct 13 . O
+    “ `` PUNCT punct 26 " O
+    We PRP PRON nsubj 21 we O
+    are VBP AUX aux 21 are O
+    watching VBG VERB ccomp 26 watch O
+    , , PUNCT punct 26 , O
+    ” '' PUNCT punct 26 " O
+    prison NN NOUN compound 25 prison O
+    officials NNS NOUN nsubj 26 official O
+    wrote VBD VERB ROOT 26 write O
+    . . PUNCT punct 26 . O
+        """,
+    )
+    assert speakers(doc) == ["Boston Consulting Group", None]

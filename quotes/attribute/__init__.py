@@ -36,6 +36,7 @@ from quotes.mentions import Mentions, Source
 from quotes.name_checks import name_problems
 from quotes.records import Attribution, Quote
 from quotes.roles import with_roles
+from quotes.words import SPEAKING_GROUPS
 
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
 
@@ -96,6 +97,8 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
                 speaker = going_on
             elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
                 speaker = resolver(article, src.offset, head[0], speakers)
+            elif src.kind in ("nominal", "none") and (group := _group_of(article, src)):
+                speaker = table.org_whole(group, src.offset) or group
             elif src.kind == "nominal":
                 nominal_heads.add(head[0].lower())
             out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
@@ -120,6 +123,24 @@ def _goes_on(article: Article, q: Quote, src: Source, done: list[Attribution]) -
     if any(prev.quote.end <= ent.start_char < q.start and not article.inside[ent.start] for ent in article.people):
         return None  # someone named in between may be the one meant
     return prev.speaker if article.agrees(prev.speaker, PERSONAL_PRONOUNS.get(src.mention.lower())) else None
+
+
+def _group_of(article: Article, src: Source) -> str | None:
+    """The organisation a group speaks for (`analysts at Boston Consulting
+    Group wrote`, `all 21 Montana Freedom Caucus members demanded`, `UPS
+    corporate communications said`): its name, when the phrase gives it.
+    One unnamed person (`a company spokesperson`, `an official at the
+    ministry`) stays unnamed, and so does a group with no name (`prison officials`)."""
+    head = article.doc[article.token_at(src.offset)]
+    if head.lower_ not in SPEAKING_GROUPS:
+        return None
+    attached = [c for c in head.children if c.dep_ == "compound"]
+    attached += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "from", "of") for o in p.children if o.dep_ == "pobj"]
+    for tok in attached:
+        ent = article.ent_of.get(tok.i)
+        if ent is not None and ent.label_ == "ORG" and (name := article.name_at(ent[-1])):
+            return name
+    return None
 
 
 HEAD = 2  # paragraphs of headline and standfirst
