@@ -30,20 +30,45 @@ muslim christian jew catholic evangelical texan californian new-yorker arizonan 
 americans russians israelis palestinians iranians ukrainians mexicans europeans africans arabs
 britons chinese
 """.split())
+# Who a group is (`Latino Republicans`, `White Voters`): alone, without a plural, they may be a surname (`White`).
+PEOPLES = frozenset("""
+latino latina latinos latinas hispanic hispanics black blacks white whites asian asians muslims christians
+jews catholics evangelicals mormons
+""".split())
+# A party's members: the party speaking when the resolver says organisation, never one person.
+PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals progressives libertarians tories whigs socialists".split())
+# Plural nouns for people: a group spoke, not one named speaker (`Aides say`, `Attorneys for Clinton`).
+GROUP_NOUNS = frozenset("""
+aides officials sources attorneys lawyers advisers advisors staffers voters residents protesters
+demonstrators activists workers teachers students parents minors fathers mothers families fans donors
+delegates superdelegates supporters critics members leaders lawmakers legislators experts analysts
+observers insiders allies witnesses employees operatives strategists politicos hundreds thousands dozens
+millions
+""".split())
+_GROUPS = DESCRIPTIONS | PEOPLES | PARTY_MEMBERS | GROUP_NOUNS
+_PLURAL_GROUPS = frozenset(w for w in _GROUPS if w.endswith("s")) - {"chinese"}
+_MEMBERS_OF = re.compile(r"[A-Z]{2,}ers")  # `GOPers`
 # A person's name does not end in a role or a description (`Hammers Wells Fargo CEO`,
 # `CNN President`, `Clinton Ally`, `Wisconsin Republican`); title surnames are left out.
 TRAILING_ROLES = frozenset("""
 ceo cfo coo cto president minister secretary spokesman spokeswoman spokesperson director
 chairman chairwoman ambassador governor senator mayor official executive founder editor
 adviser advisor envoy commissioner deputy premier congressman congresswoman counsellor counselor
-ally aide supporter critic friend rival staffer surrogate
+ally aide supporter critic friend rival staffer surrogate gov sen rep gen
 """.split()) | DESCRIPTIONS
 # An organisation's name does not end in one of its people's roles (`... National Executive`).
-ORG_TRAILING_ROLES = frozenset("ceo cfo president director executive spokesman spokeswoman spokesperson chairman chairwoman".split())
+ORG_TRAILING_ROLES = frozenset("ceo cfo president director executive spokesman spokeswoman spokesperson chairman chairwoman".split()) \
+    | (DESCRIPTIONS - {"chinese"})  # `Wisconsin Republican` is a person described; `Bank of China` is not here
 # Places are not speakers (`Hermenegildo Galeana Street`).
-PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza".split())
+PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza stadium arena airport".split())
+# Laws and documents are not speakers (`Employment Rights Bill`, `Patriot Act`).
+DOCUMENT_WORDS = frozenset("act bill amendment treaty accord accords resolution manifesto".split())
+# A month ends a date, not a name (`Christie’s Nov`); not those that are names too (`April`, `Jun`, `Jan`).
+MONTHS = frozenset("feb apr jul aug sep sept oct nov dec".split())
 # Words that begin a phrase, not a name (`On Twitter`, `According Trump`).
-OPENERS = frozenset("on in at by with from to for according after before as via".split())
+OPENERS = frozenset("on in at by with from to for according after before as via among amid including".split())
+# A possessive determiner begins a phrase too (`My Government`, `Their Campaign`).
+OPENERS |= frozenset("my our your his her their its".split())
 # Platforms a person is quoted on, not from (`Twitter`), unless the resolver says the company spoke.
 PLATFORMS = frozenset("twitter facebook instagram tiktok youtube reddit".split())
 # Words that make a headline, not a name: `Obama Says`, `Hillary Asking Moderator To Fact Check`.
@@ -58,7 +83,7 @@ admitted denies denied insists praises praised attacks attacked accuses accused 
 explained suggests suggested thinks believes knows agrees disagrees hits fires fired
 announces announced confirms confirmed rejects rejected sues sued plans talks speaks spoke
 to for with about after over at into against versus vs not no yes why how what when
-where who fact check
+where who fact check disputes spurns rebuffs dismisses
 """.split())
 # Of those, the small words that may end a name (`Al From`, `George Will`): a headline only inside one.
 HEADLINE_INSIDE = frozenset("is are was were has have had will would can could should did does to for with about after over at into against versus vs not no yes why how what when where who fact check".split())
@@ -108,6 +133,8 @@ _LINKS = frozenset({"of", "the", "and"})
 _JUNK_ROLES = GENERIC_WORDS | (frozenset({"rival", "rivals", "email", "emails"}) - ROLE_WORDS)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|Ã|â€|[\u0080-\u009f]")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)  # `Air Force 1st` (Lt. ...): a rank's first word
+_CONTRACTION = re.compile(f"[{APOSTROPHES}](?:re|ll|ve|m|d)$|n[{APOSTROPHES}]t$", re.I)  # `WE’RE`, `Don’t`
 _HUMPS = re.compile(r"[a-z][A-Z].*[a-z][A-Z]")  # `BobicFlagShareLikeReply`; `McDonald`, `DeSantis` have one
 # A speech verb does not begin a name (`Stated Stone`; `Edward Said` is a name).
 FIRST_VERBS = frozenset("said stated told added asked noted wrote explained claimed insisted warned replied according".split())
@@ -118,7 +145,8 @@ ministry department committee council agency bureau commission government admini
 university college institute association foundation corporation inc ltd llc plc company times
 news network police army navy forces authority organization organisation federation league
 parliament congress senate assembly cabinet embassy coalition tribunal journal magazine airlines
-reuters xinhua tass interfax politico
+reuters xinhua tass interfax politico herald tribune gazette chronicle inquirer telegraph examiner
+dispatch courier bulletin journalism edition
 """.split())
 
 
@@ -236,20 +264,33 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         return problems
     if all(k in DESCRIPTIONS for k in content):
         problems.append("a description, not a name")
+    elif _is_group(words, content, kind):
+        problems.append("a group of people, not a name")
     elif len(keys) > 1 and keys[-1] in (TRAILING_ROLES if kind == PERSON else ORG_TRAILING_ROLES):
         problems.append("ends in a role: a description, not a name")
     if keys[-1] in PLACE_WORDS and len(keys) > 1:
         problems.append("a place, not a speaker")
+    if keys[-1] in DOCUMENT_WORDS and len(keys) > 1:
+        problems.append("a law or document, not a speaker")
+    if keys[-1] in MONTHS and len(keys) > 1:
+        problems.append("ends in a month: a date")
     if len(keys) > 1 and (keys[0] in OPENERS or keys[0] in FIRST_VERBS):
         problems.append("a phrase, not a name")
     if len(keys) > 1 and any(a == b and len(a) > 1 for a, b in zip(keys, keys[1:])):  # `J. J. Price` is a name
         problems.append("a repeated word")
     last = len(words) - 1
     if any(w[:1].isupper() and k in HEADLINE_WORDS and (k not in HEADLINE_INSIDE or i < last)
-           for i, (w, k) in enumerate(zip(words, keys)) if i > 0):
-        problems.append("a headline's words")
+           for i, (w, k) in enumerate(zip(words, keys)) if i > 0) or (
+            last and keys[0] in HEADLINE_WORDS and keys[0].endswith("s")) or any(w in ("Of", "And") for w in words[1:]):
+        problems.append("a headline's words")  # `Obama Says`, `Wants Girl Scout`, `Disputes Characterization Of Network`
     if len(words) > 1 and _POSSESSIVE.search(words[-1]):
         problems.append("a possessive")
+    if _ORDINAL.fullmatch(words[-1]) and len(words) > 1:
+        problems.append("ends in an ordinal: a fragment")
+    if any(_CONTRACTION.search(w) for w in words):
+        problems.append("a contraction: a sentence fragment")
+    if kind == PERSON and not handle and name.isupper() and max(len(w) for w in words) > 3:
+        problems.append("capitals: a heading or dateline")  # `TALLAHASSEE`, `OFFSHORE ACCOUNTS`; `JFK` passes
 
     # 3. The shape of a name.
     particles = ORG_PARTICLES if kind == ORG else PERSON_PARTICLES
@@ -266,6 +307,21 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
     if (len(words) > 1 and _RUN_TOGETHER.search(name) and not _mixed_case_ok(words)) or any(_HUMPS.search(w) for w in words):
         problems.append("words run together")  # `DNAinfo` alone may be one
     return problems
+
+
+def _is_group(words: list[str], content: list[str], kind: str) -> bool:
+    """`Aides`, `Latinos`, `Latino Republicans`, `White Voters`, `GOPers`: people as a group.
+
+    A person's name never ends in a group's plural; an organisation is a group
+    only when it is nothing but such words (`Democrats` alone is the party,
+    `United Auto Workers` a union)."""
+    if not content or _MEMBERS_OF.fullmatch(words[-1].rstrip(".")):
+        return bool(content)
+    if content[-1] not in _PLURAL_GROUPS:
+        return False
+    if kind == PERSON:
+        return True
+    return all(k in _GROUPS for k in content) and not (len(content) == 1 and content[0] in PARTY_MEMBERS)
 
 
 def _mixed_case_ok(words: list[str]) -> bool:

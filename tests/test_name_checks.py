@@ -137,3 +137,51 @@ def test_stored_names_are_tidied_first():
 def test_a_resolvers_person_that_is_plainly_an_organisation_is_stored_as_one():
     assert speaker_kind("The New York Times", "person") == speaker_kind("Xinhua", "person") == "org"
     assert speaker_kind("Twitter", "org") == "org" and name_problems("Twitter", "org") == []  # the company spoke
+
+
+@pytest.mark.parametrize("name, speaker_type", [
+    ("Aides", "person"), ("Attorneys", "person"), ("Hundreds", "person"), ("Latinos", "org"),
+    ("Latino Republicans", "person"), ("Latino Republicans", "org"), ("White Voters", "person"),
+    ("GOPers", "org"), ("Founding Fathers", "person"), ("Democrats", "person"), ("Roman Catholics", None),
+])
+def test_a_group_of_people_is_not_a_name(name, speaker_type):
+    assert "a group of people, not a name" in name_problems(name, speaker_type)
+
+
+@pytest.mark.parametrize("name", ["Democrats", "Senate Republicans", "United Auto Workers",
+                                  "American Federation of Teachers", "Teamsters"])
+def test_a_party_or_union_speaking_is_an_organisation(name):
+    assert name_problems(name, "org") == []
+
+
+@pytest.mark.parametrize("name", ["Jack White", "White", "Black", "Hilda Solis", "Bernie Sanders", "Kim Jong Un", "JFK",
+                                  "Ai Jun", "Bill", "Mark Park", "Jan Brewer"])
+def test_names_that_look_like_groups_or_headings_pass(name):
+    assert name_problems(name, "person") == []
+
+
+@pytest.mark.parametrize("name, speaker_type, problem", [
+    ("My Government", "org", "a phrase, not a name"),  # `My Government will ...` in the King's speech
+    ("Among Latinos", "person", "a phrase, not a name"),
+    ("Air Force 1st", "org", "ends in an ordinal: a fragment"),  # `Air Force 1st Lt. ...`
+    ("WE’RE", "person", "a contraction: a sentence fragment"),
+    ("TALLAHASSEE", "person", "capitals: a heading or dateline"),
+    ("OFFSHORE ACCOUNTS", "person", "capitals: a heading or dateline"),
+    ("Pennsylvania Gov", "person", "ends in a role: a description, not a name"),
+    ("Wants Girl Scout", "person", "a headline's words"),
+    ("Disputes Characterization Of Network", "org", "a headline's words"),
+    ("Employment Rights Bill", "person", "a law or document, not a speaker"),
+    ("Christie’s Nov", "org", "ends in a month: a date"),
+    ("Yankee Stadium", "person", "a place, not a speaker"),
+    ("VP", "person", "a title or role alone"),
+])
+def test_fragments_found_by_the_audit(name, speaker_type, problem):
+    assert problem in name_problems(name, speaker_type)
+
+
+def test_an_ordinal_may_begin_an_organisation():
+    assert name_problems("101st Airborne Division", "org") == []
+
+
+def test_a_newspapers_name_is_an_organisation_whatever_the_resolver_said():
+    assert speaker_kind("Miami Herald", "person") == speaker_kind("Western Journalism", "person") == "org"
