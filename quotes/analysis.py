@@ -23,6 +23,7 @@ from quotes.detect import find_quotes
 from quotes.long_texts import parse
 from quotes.pipeline import QUOTE_SPANS, load_nlp
 from quotes.records import Attribution
+from quotes.speaker_evidence import checked
 from quotes.workers import WorkerDied, worker_pool
 
 
@@ -78,10 +79,10 @@ def analyse(articles: Iterable[A], *, batch_size: int = 32, workers: int = 1) ->
             detection = find_quotes(text)
             yield text, {QUOTE_SPANS: [(q.start, q.end) for q in detection.quotes], FOUND: (article, detection)}
 
-    # 2. Parse; 3. attribute (the speakers' roles too).
+    # 2. Parse; 3. attribute (the speakers' roles too); 4. the article's words have the last say on each speaker.
     for doc in parse(load_nlp(), found(), batch_size=batch_size):
         article, detection = doc.user_data.pop(FOUND)
-        yield Analysis(article, attribute(doc, detection.quotes), detection.warnings)
+        yield Analysis(article, checked(doc.text, attribute(doc, detection.quotes)), detection.warnings)
 
 
 def analyse_batch(articles: list[A]) -> list[Analysis[A]]:

@@ -1,0 +1,239 @@
+"""What the article's own words say about a speaker the resolver named.
+
+The resolver reads a name from a capitalised phrase and types it from the
+tagger's labels, but capitals also come from where a word stands (a
+sentence's first word, a headline, the title of a book) and the small model
+mislabels people and outlets. The article's text settles much of it:
+
+1. it writes the name in lower case elsewhere and capitalises it only where
+   any word would be (`Deforestation is ...` and `tackling deforestation`;
+   `the star then recalled`): a common word, not a name;
+2. it names it only inside quotation marks (`''The Art of the Deal''`, `“My
+   dear Michael Cohen,”`): a title or a quoted word, not the speaker;
+   a one-word name written once, at a line's start, with no title
+   (`Spurns offer, blasts ...`), is a headline's word too;
+3. `the Clintons` beside `Clinton`: a family, not one speaker;
+4. the words right around the name: a title or a given name before it (`Mr.
+   Symms`, `Bernie Sanders`) or `, who` after it make a person, `the` or an
+   organisation's noun before it (`the Las Vegas Sun`, `the newspaper NRC
+   Handelsblad`) or `, which` after it an organisation. The type changes only
+   when the article's words are one-sided against the resolver's.
+
+`checked` applies this to one article's attributions: a speaker failing 1-3
+becomes no speaker (its words kept as the mention, as storage does with a
+name that is not one); 4 corrects `speaker_type`; a person's name with an
+organisation after it (`Meenakshi Ganguly of Human Rights Watch`) becomes the
+person, the organisation their role. Plain text, no model: `quotes.pipeline`
+runs it on every article after the resolver.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from quotes.folding import QUOTATION_MARKS
+from quotes.name_checks import ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
+from quotes.names import is_first_name
+from quotes.records import Attribution
+from quotes.words import DESCRIBERS, RESOLVER_TITLES
+
+# Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
+ORG_KINDS = ORG_WORDS | frozenset("""
+newspaper paper daily tabloid outlet site website blog magazine channel station broadcaster network
+publisher publication firm company group organisation organization charity think-tank tank
+""".split())
+PERSON_TITLES = RESOLVER_TITLES - DESCRIBERS - {"state", "house", "senate", "foreign", "national"}
+# Small words no given name is, whatever the list of names says (`The` is one there).
+FUNCTION_WORDS = frozenset("the a an and or but of to in on at by for from with as that this his her its their".split())
+_OPENING = set("“‘«„‹•*")  # marks a quotation or a list item opens with
+_STRAIGHT = set("\"'`")  # open a quotation when the word follows them directly
+_CLOSING = "”’»›\"')"
+_ENDS = set(".!?:;…")
+_WORD = r"[\w’'.-]"
+LOOK_BACK = 200  # characters read before a name (a long article costs the same per name)
+
+
+def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions with speakers the article's words rule out set to None and types set right."""
+    article = _Article(text, [(a.quote.start, a.quote.end) for a in attributions])
+    out = []
+    for a in attributions:
+        if not a.speaker:
+            out.append(a)
+            continue
+        person, affiliation = split_affiliation(a.speaker)
+        if affiliation:  # `Meenakshi Ganguly of Human Rights Watch`: the person spoke, the group is her role
+            a = dataclasses.replace(a, speaker=person, speaker_type=PERSON, role=a.role or affiliation)
+        problem = article.problem(a.speaker, a.speaker_type)
+        if problem:
+            out.append(dataclasses.replace(a, speaker=None, speaker_type=None, confidence=None,
+                                           mention=a.mention or a.speaker))
+            continue
+        kind = article.kind(a.speaker, a.speaker_type) if not name_problems(a.speaker, a.speaker_type) else a.speaker_type
+        out.append(a if kind == a.speaker_type else dataclasses.replace(a, speaker_type=kind))
+    return out
+
+
+_AFFILIATED = re.compile(r"(?P<person>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}) of (?:the )?(?P<org>[A-Z].*)")
+
+
+def split_affiliation(name: str) -> tuple[str, str | None]:
+    """`Meenakshi Ganguly of Human Rights Watch` -> (`Meenakshi Ganguly`, `Human Rights Watch`): a
+    person's name (a given name first, no organisation word) and where they are from. Other names
+    stay whole (`Bank of America`, `Secretary of State`, `Duke of Edinburgh`)."""
+    m = _AFFILIATED.fullmatch(name)
+    if m is None or not _given_name(m["person"]) or any(w.lower() in RESOLVER_TITLES for w in m["person"].split()):
+        return name, None
+    return m["person"], m["org"]
+
+
+class _Article:
+    """One article's text and quotation spans, with each name's verdict remembered."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1] + 1:  # the marks between two segments
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._starts = [s for s, _ in merged]
+        self._spans = merged
+        self._problems: dict[tuple[str, str | None], str | None] = {}
+        self._kinds: dict[tuple[str, str | None], str | None] = {}
+        self._lines = [m.start() for m in re.finditer("\n", text)]
+
+    def problem(self, name: str, kind: str | None) -> str | None:
+        """Why the article's words say `name` is no speaker's name (None: nothing against it)."""
+        if (name, kind) not in self._problems:
+            self._problems[(name, kind)] = self._problem(name, kind)
+        return self._problems[(name, kind)]
+
+    def _problem(self, name: str, kind: str | None) -> str | None:
+        text = self.text
+        capitalised = _find(name, text)
+        one_word = " " not in name
+        # 1. A common word: written in lower case too, capitalised only where any word is
+        if capitalised and name.isalpha() and name.islower() and not _find("@" + name, text):
+            return "a common word: the article writes it in lower case"  # `the business mogul told People`
+        if capitalised and name != name.lower() and _find(name.lower(), text) and all(map(self._positional, capitalised)):
+            return "a common word: the article writes it in lower case"  # `Deforestation` / `deforestation`
+        if kind == PERSON and one_word and len(capitalised) == 1 and self._only_by_position(capitalised[0], name):
+            return "named once, where any word is capitalised: a word, not a name"  # `\nSpurns offer, blasts ...`
+        # 2. Named only inside quotation marks
+        places = [i for w in name.split() if len(w) > 2 for i in _find(w, text)]
+        if places and all(self._quoted(i) for i in places):
+            return "named only inside quotation marks"
+        # 3. A family
+        if kind == PERSON and one_word and name.endswith("s") and _find(f"the {name}", text, case=False) \
+                and _find(name[:-1], text):
+            return "a family or group (`the Clintons`)"
+        return None
+
+    def _only_by_position(self, i: int, name: str) -> bool:
+        """A word capitalised by its place, not a given name, with no title, and not a label
+        (`Milbank: ...` names who speaks)."""
+        return self._positional(i) and not is_first_name(name) and not self._before(i, name) \
+            and self.text[i + len(name) : i + len(name) + 1] != ":"
+
+    def kind(self, name: str, given: str | None) -> str | None:
+        """person or org as the words around the name say, when they all say the same; else `given`."""
+        if (name, given) not in self._kinds:
+            self._kinds[(name, given)] = self._kind(name, given)
+        return self._kinds[(name, given)]
+
+    def _kind(self, name: str, given: str | None) -> str | None:
+        person = org = 0
+        for i in _find(name, self.text):
+            said = self._before(i, name) or _after(self.text[i + len(name) : i + len(name) + 30])
+            person += said == PERSON
+            org += said == ORG
+        if given == ORG and not org and (person or " " in name and _given_name(name)) and not looks_like_org(name):
+            return PERSON  # `Sen. Sanders`, `Whit Symms`, `his son, Grant`
+        if given == PERSON and org and not person and not _given_name(name):
+            return ORG  # `the Las Vegas Sun`, `the newspaper NRC Handelsblad`
+        return given
+
+    def _before(self, i: int, name: str) -> str | None:
+        """What the word just before the name at `i`, in the same sentence, says it is."""
+        line = self.text[max(0, i - 40) : i].rsplit("\n", 1)[-1]
+        words = line.split()
+        if not words or not line[-1:].isspace():
+            return None
+        word = words[-1]
+        key = word.lower().rstrip(".")
+        if key in PERSON_TITLES:
+            return PERSON  # `Sen. Sanders`, `Mr. Symms`
+        if not word[-1].isalpha():
+            return None  # `West Bank. Rahm Emanuel`: another sentence or clause
+        if key == "the":
+            after = self.text[i + len(name) : i + len(name) + 1]
+            inside = word == "The" and len(words) > 1 and words[-2][-1].isalpha() \
+                and not self._positional(i - len(line) + line.rindex(word))  # not `(AFP) – The Trump troops`
+            if " " in name or not after.isspace() or inside:
+                return ORG  # `the Las Vegas Sun`, `the Federalist,`, `as The Hill pointed out`
+            return None  # `the Obama administration`
+        if key in ORG_KINDS:
+            return ORG  # `the newspaper NRC Handelsblad`
+        if key not in FUNCTION_WORDS and is_first_name(word):
+            return PERSON  # `Bernie Sanders`, `Debbie Wasserman Schultz`
+        return None
+
+    def _quoted(self, i: int) -> bool:
+        k = bisect_right(self._starts, i) - 1
+        return k >= 0 and self._spans[k][0] <= i < self._spans[k][1]
+
+    def _positional(self, i: int) -> bool:
+        """Is the word at `i` capitalised by where it stands: a line's or sentence's first word,
+        after an opening quotation mark, or in a headline where every word is capitalised?"""
+        if i and self.text[i - 1] in _STRAIGHT:
+            return True  # `"Obama`
+        before = self.text[max(0, i - LOOK_BACK) : i].rstrip(" \t\u00a0")
+        if not before or before[-1] == "\n" or before[-1] in _OPENING:
+            return True
+        end = before.rstrip(_CLOSING)  # `done.” Obama` begins a sentence, `careful,” Obama` does not
+        if end and end[-1] in _ENDS:
+            last = end.split()[-1].rstrip(".")
+            return not (end[-1] == "." and (last.lower() in PERSON_TITLES or len(last) == 1))  # `Sen. Young`, `J. Young`
+        return self._title_case_line(i)
+
+    def _title_case_line(self, i: int) -> bool:
+        k = bisect_right(self._lines, i)
+        start = max(self._lines[k - 1] + 1 if k else 0, i - LOOK_BACK)
+        end = min(self._lines[k] if k < len(self._lines) else len(self.text), i + LOOK_BACK)
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", self.text[start:end]) if len(w) > 3]
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# Words after a name that only a person takes (`Trump, who`, `Symms, 54,`, `Cruz (R-Texas)`, `Sanders said he`),
+# and those only an organisation takes (`Politifact, which`).
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+who\b|,\s+\d{1,3},|\s+\([RDI]-|\s+(?:said|says|told|added|wrote)\s+(?:he|she)\b"
+    r"|[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister)\b)"
+)
+_ORG_AFTER = re.compile(r",\s+which\b")
+
+
+def _after(following: str) -> str | None:
+    return PERSON if _PERSON_AFTER.match(following) else ORG if _ORG_AFTER.match(following) else None
+
+
+def _find(phrase: str, text: str, *, case: bool = True) -> list[int]:
+    """Where `phrase` stands as whole words in `text`."""
+    return [m.start() for m in _pattern(phrase, case).finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _pattern(phrase: str, case: bool) -> re.Pattern:
+    return re.compile(rf"(?<!{_WORD}){re.escape(phrase)}(?!\w|[’'-]\w)", 0 if case else re.I)
+
+
+def _given_name(name: str) -> bool:
+    """A person's name by its shape: a given name first (`Sophie`, `Roman Smbatyan`), no organisation word."""
+    words = name.split()
+    return bool(words) and is_first_name(words[0]) and not any(w.lower() in ORG_WORDS for w in words)

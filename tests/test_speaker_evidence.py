@@ -1,0 +1,100 @@
+"""The article's own words overrule the resolver's speaker: short made-up articles, no model."""
+
+from __future__ import annotations
+
+from quotes.detect import detect
+from quotes.records import Attribution
+from quotes.speaker_evidence import checked, split_affiliation
+
+
+def said(text: str, speaker: str, speaker_type: str = "person", **more) -> list[Attribution]:
+    """What storage would get if the resolver gave every quotation of `text` to `speaker`."""
+    found = [Attribution(quote=q, speaker=speaker, mention=speaker, kind="named", speaker_type=speaker_type,
+                         confidence=0.8, **more) for q in detect(text)]
+    return checked(text, found)
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_name():
+    text = ("Deforestation in the Amazon surged last year.\n\n"
+            "The cheapest way to cut emissions is tackling deforestation, “and fast,” the report says.\n")
+    [a] = said(text, "Deforestation")
+    assert a.speaker is None and a.mention == "Deforestation" and a.confidence is None and a.speaker_type is None
+
+
+def test_a_surname_that_is_also_a_word_stays_when_the_article_uses_it_as_a_name():
+    text = ("Young voters stayed home, and the young were missed.\n\n"
+            "“We will win them back,” said Sen. Young, who spoke in Indianapolis.\n")
+    [a] = said(text, "Young")
+    assert a.speaker == "Young" and a.speaker_type == "person"
+
+
+def test_a_name_only_inside_quotation_marks_is_a_title_not_a_speaker():
+    text = "According to his book “The Art of the Deal,” he bought the plane for cash.\n"
+    assert [a.speaker for a in said(text, "Art")] == [None]
+
+
+def test_a_family_is_not_one_speaker():
+    text = "The Clintons left early. Clinton had spoken first: “We are grateful,” the Clintons said.\n"
+    assert {a.speaker for a in said(text, "Clintons")} == {None}
+
+
+def test_a_title_or_given_name_before_a_name_makes_a_person():
+    text = "Steve Symms ran for the seat. “I will win,” Mr. Symms said, “and soon.”\n"
+    assert {a.speaker_type for a in said(text, "Symms", "org")} == {"person"}
+
+
+def test_the_before_a_name_makes_an_organisation():
+    text = "“It is not a priority,” Reid told the Las Vegas Sun on Sunday.\n"
+    assert [a.speaker_type for a in said(text, "Las Vegas Sun", "person")] == ["org"]
+    text = "“It was late,” the Dutch newspaper NRC Handelsblad wrote.\n"
+    assert [a.speaker_type for a in said(text, "NRC Handelsblad", "person")] == ["org"]
+
+
+def test_the_obama_administration_says_nothing_about_obama():
+    text = "The Obama administration moved fast. “We acted,” Obama said.\n"
+    assert [a.speaker_type for a in said(text, "Obama", "person")] == ["person"]
+
+
+def test_mixed_evidence_leaves_the_resolvers_type():
+    text = "As The Hill reported, Baron Hill agreed. “We will see,” Hill said.\n"
+    assert [a.speaker_type for a in said(text, "Hill", "org")] == ["org"]
+
+
+def test_a_person_of_an_organisation_is_the_person_with_the_organisation_as_role():
+    text = "“They were beaten,” said Meenakshi Ganguly of Human Rights Watch.\n"
+    [a] = said(text, "Meenakshi Ganguly of Human Rights Watch", "org")
+    assert (a.speaker, a.speaker_type, a.role) == ("Meenakshi Ganguly", "person", "Human Rights Watch")
+
+
+def test_names_with_of_that_are_one_name_stay_whole():
+    for name in ("Bank of America", "Secretary of State", "Duke of Edinburgh", "Joan of Arc", "Mary Queen of Scots"):
+        assert split_affiliation(name) == (name, None)
+
+
+def test_real_speakers_pass_unchanged():
+    text = ("WASHINGTON — Derek Chollet, a State Department counsellor, spoke on Monday.\n\n"
+            "“We are ready,” Chollet said.\n")
+    before = [Attribution(quote=q, speaker="Derek Chollet", kind="named", speaker_type="person") for q in detect(text)]
+    assert checked(text, before) == before
+
+
+def test_a_lower_case_word_is_a_handle_only_when_the_article_writes_it_as_one():
+    text = "“They got great ratings,” the billionaire business mogul told People.\n"
+    assert [a.speaker for a in said(text, "mogul")] == [None]
+    text = "“Vote,” wrote @acebush on Twitter, and acebush meant it.\n"
+    assert [a.speaker for a in said(text, "acebush")] == ["acebush"]
+
+
+def test_a_word_named_once_where_a_line_begins_is_a_headlines_verb():
+    text = "London mayor rebuffs Trump on ban;\nSpurns offer, blasts 'ignorant view of Islam.'\n"
+    assert {a.speaker for a in said(text, "Spurns")} == {None}
+
+
+def test_a_name_after_a_closing_quotation_mark_is_inside_its_sentence():
+    text = "“We need to be careful,” Obama stated, as Obama often does.\n\nThe obama-era rules stay.\n"
+    assert [a.speaker for a in said(text, "Obama")] == ["Obama"]
+
+
+def test_a_name_used_once_as_a_label_is_a_speaker():
+    text = "Milbank: Republicans “have lost the plot.”\n"
+    assert [a.speaker for a in said(text, "Milbank")] == ["Milbank"]
