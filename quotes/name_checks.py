@@ -65,6 +65,8 @@ PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza 
 DOCUMENT_WORDS = frozenset("act bill amendment treaty accord accords resolution manifesto".split())
 # A month ends a date, not a name (`Christie’s Nov`); not those that are names too (`April`, `Jun`, `Jan`).
 MONTHS = frozenset("feb apr jul aug sep sept oct nov dec".split())
+# A profile's fields run together (`Name: Gabrielle Hatcher Age: 27City: New York`).
+FIELD_LABELS = frozenset("age city job pay occupation hometown location".split())
 # Words that begin a phrase, not a name (`On Twitter`, `According Trump`).
 OPENERS = frozenset("on in at by with from to for according after before as via among amid including".split())
 # A possessive determiner begins a phrase too (`My Government`, `Their Campaign`).
@@ -146,7 +148,7 @@ university college institute association foundation corporation inc ltd llc plc 
 news network police army navy forces authority organization organisation federation league
 parliament congress senate assembly cabinet embassy coalition tribunal journal magazine airlines
 reuters xinhua tass interfax politico herald tribune gazette chronicle inquirer telegraph examiner
-dispatch courier bulletin journalism edition
+dispatch courier bulletin journalism edition pac
 """.split())
 
 
@@ -262,8 +264,8 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("a generic word, not a name")  # `Ministry of Foreign Affairs` is whole
     if handle:
         return problems
-    if all(k in DESCRIPTIONS for k in content):
-        problems.append("a description, not a name")
+    if all(k in DESCRIPTIONS | ROLE_WORDS for k in content) and any(k in DESCRIPTIONS for k in content):
+        problems.append("a description, not a name")  # `Texan`, `Christian Speaker`
     elif _is_group(words, content, kind):
         problems.append("a group of people, not a name")
     elif len(keys) > 1 and keys[-1] in (TRAILING_ROLES if kind == PERSON else ORG_TRAILING_ROLES):
@@ -274,6 +276,8 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("a law or document, not a speaker")
     if keys[-1] in MONTHS and len(keys) > 1:
         problems.append("ends in a month: a date")
+    if keys[-1] in FIELD_LABELS and len(keys) > 1:
+        problems.append("ends in a form's label: fields run together")
     if len(keys) > 1 and (keys[0] in OPENERS or keys[0] in FIRST_VERBS):
         problems.append("a phrase, not a name")
     if len(keys) > 1 and any(a == b and len(a) > 1 for a, b in zip(keys, keys[1:])):  # `J. J. Price` is a name

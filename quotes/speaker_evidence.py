@@ -121,8 +121,9 @@ class _Article:
         # 1. A common word: written in lower case too, capitalised only where any word is
         if capitalised and name.isalpha() and name.islower() and not _find("@" + name, text):
             return "a common word: the article writes it in lower case"  # `the business mogul told People`
-        if capitalised and name != name.lower() and _find(name.lower(), text) and all(map(self._positional, capitalised)):
-            return "a common word: the article writes it in lower case"  # `Deforestation` / `deforestation`
+        if capitalised and name != name.lower() and all(map(self._positional, capitalised)) and (
+                _find(name.lower(), text) or " " in name and _find(_lower_last(name), text)):
+            return "a common word: the article writes it in lower case"  # `Deforestation`, `The Christian speaker`
         if kind == PERSON and one_word and len(capitalised) == 1 and self._only_by_position(capitalised[0], name):
             return "named once, where any word is capitalised: a word, not a name"  # `\nSpurns offer, blasts ...`
         # 2. Named only inside quotation marks
@@ -214,9 +215,9 @@ class _Article:
 # and those only an organisation takes (`Politifact, which`).
 _PERSON_AFTER = re.compile(
     r"(?:,\s+who\b|,\s+\d{1,3},|\s+\([RDI]-|\s+(?:said|says|told|added|wrote)\s+(?:he|she)\b"
-    r"|[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister)\b)"
+    r"|[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister)\b|\s+\w+\s+(?:himself|herself)\b)"
 )
-_ORG_AFTER = re.compile(r",\s+which\b")
+_ORG_AFTER = re.compile(r",\s+which\b|\s+\w+\s+itself\b")
 
 
 def _after(following: str) -> str | None:
@@ -231,6 +232,12 @@ def _find(phrase: str, text: str, *, case: bool = True) -> list[int]:
 @lru_cache(maxsize=4096)
 def _pattern(phrase: str, case: bool) -> re.Pattern:
     return re.compile(rf"(?<!{_WORD}){re.escape(phrase)}(?!\w|[’'-]\w)", 0 if case else re.I)
+
+
+def _lower_last(name: str) -> str:
+    """`Christian Speaker` -> `Christian speaker`: the phrase as running text writes a description."""
+    words = name.split()
+    return " ".join([*words[:-1], words[-1].lower()])
 
 
 def _given_name(name: str) -> bool:

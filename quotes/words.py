@@ -84,7 +84,7 @@ corporation corp inc ltd llc plc sa ag gmbh co companies times post news forces 
 organisation fund parliament congress senate assembly cabinet pentagon kremlin consulate movement front
 tribunal agencies unions press media journal magazine review television radio broadcasting trust
 partners capital holdings industries laboratories labs systems technologies airlines airways railways
-energy oil motors pharmaceuticals hospital clinic observatory church institution college navy museum
+energy oil motors pharmaceuticals hospital clinic observatory church institution college navy museum pac
 reuters bloomberg xinhua tass interfax
 """)
 

@@ -174,6 +174,8 @@ def test_names_that_look_like_groups_or_headings_pass(name):
     ("Christie’s Nov", "org", "ends in a month: a date"),
     ("Yankee Stadium", "person", "a place, not a speaker"),
     ("VP", "person", "a title or role alone"),
+    ("Christian Speaker", "person", "a description, not a name"),
+    ("Gabrielle Hatcher Age", "person", "ends in a form's label: fields run together"),  # `Name: ... Age: 27City:`
 ])
 def test_fragments_found_by_the_audit(name, speaker_type, problem):
     assert problem in name_problems(name, speaker_type)
@@ -183,5 +185,6 @@ def test_an_ordinal_may_begin_an_organisation():
     assert name_problems("101st Airborne Division", "org") == []
 
 
-def test_a_newspapers_name_is_an_organisation_whatever_the_resolver_said():
+def test_a_newspapers_or_a_pacs_name_is_an_organisation_whatever_the_resolver_said():
     assert speaker_kind("Miami Herald", "person") == speaker_kind("Western Journalism", "person") == "org"
+    assert speaker_kind("America Rising PAC", "person") == "org"

@@ -98,3 +98,13 @@ def test_a_name_after_a_closing_quotation_mark_is_inside_its_sentence():
 def test_a_name_used_once_as_a_label_is_a_speaker():
     text = "Milbank: Republicans “have lost the plot.”\n"
     assert [a.speaker for a in said(text, "Milbank")] == ["Milbank"]
+
+
+def test_a_description_the_article_writes_in_lower_case_is_no_name():
+    text = "Christian Speaker Just Shared This\n\nThe Christian speaker shared it: “They will not stay locked.”\n"
+    assert [a.speaker for a in said(text, "Christian Speaker")] == [None]
+
+
+def test_himself_after_a_name_makes_a_person():
+    text = "At the debate, Sanders compared himself to Roosevelt. “I am no radical,” Sanders said.\n"
+    assert [a.speaker_type for a in said(text, "Sanders", "org")] == ["person"]
