@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from quotes.folding import APOSTROPHES, QUOTATION_MARKS
+from quotes.names import is_first_name
 from quotes.words import NAME_PARTICLES as PERSON_PARTICLES  # `Ludwig van Beethoven`, `dos Santos`
 from quotes.words import ORG_NAME_WORDS as ORG_WORDS  # `Ministry of Foreign Affairs`, `Aguas del Norte SA`
 from quotes.words import ROLE_WORDS  # a name made only of these is a role (`CEO`, `Foreign Minister`)
@@ -48,6 +49,7 @@ millions
 _GROUPS = DESCRIPTIONS | PEOPLES | PARTY_MEMBERS | GROUP_NOUNS
 _PLURAL_GROUPS = frozenset(w for w in _GROUPS if w.endswith("s")) - {"chinese"}
 _MEMBERS_OF = re.compile(r"[A-Z]{2,}ers")  # `GOPers`
+_LANDS = frozenset("america europe africa asia".split())
 # A person's name does not end in a role or a description (`Hammers Wells Fargo CEO`,
 # `CNN President`, `Clinton Ally`, `Wisconsin Republican`); title surnames are left out.
 TRAILING_ROLES = frozenset("""
@@ -100,7 +102,7 @@ analysis affairs council committee ministry department office agency bureau comm
 authority court union association institute foundation group party campaign administration
 government officials people someone everyone nobody anonymous unknown various others other
 audience crowd caller callers guest guests voice voices narrator announcer interviewer
-question answer q a rival rivals
+question answer q a rival rivals pac
 """.split())
 # Countries and states that speak (`Israel said in a written submission`).
 COUNTRIES = frozenset("""
@@ -289,6 +291,8 @@ def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
         problems.append("a headline's words")  # `Obama Says`, `Wants Girl Scout`, `Disputes Characterization Of Network`
     if len(words) > 1 and _POSSESSIVE.search(words[-1]):
         problems.append("a possessive")
+    elif _owned(words):
+        problems.append("a possessive: a description")  # `Karl Rove’s PAC`; `Women’s March`, `Macy’s Inc` pass
     if _ORDINAL.fullmatch(words[-1]) and len(words) > 1:
         problems.append("ends in an ordinal: a fragment")
     if any(_CONTRACTION.search(w) for w in words):
@@ -321,11 +325,21 @@ def _is_group(words: list[str], content: list[str], kind: str) -> bool:
     `United Auto Workers` a union)."""
     if not content or _MEMBERS_OF.fullmatch(words[-1].rstrip(".")):
         return bool(content)
+    if len(content) == 2 and content[0] in PEOPLES and content[1] in _LANDS:
+        return True  # `White America`
     if content[-1] not in _PLURAL_GROUPS:
         return False
     if kind == PERSON:
         return True
     return all(k in _GROUPS for k in content) and not (len(content) == 1 and content[0] in PARTY_MEMBERS)
+
+
+def _owned(words: list[str]) -> bool:
+    """`Karl Rove’s PAC`: a person's name with a possessive, then what is theirs."""
+    cut = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    if cut is None:
+        return False
+    return is_first_name(words[0])
 
 
 def _mixed_case_ok(words: list[str]) -> bool:

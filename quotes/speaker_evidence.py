@@ -23,7 +23,7 @@ mislabels people and outlets. The article's text settles much of it:
 becomes no speaker (its words kept as the mention, as storage does with a
 name that is not one); 4 corrects `speaker_type`; a person's name with an
 organisation after it (`Meenakshi Ganguly of Human Rights Watch`) becomes the
-person, the organisation their role. Plain text, no model: `quotes.pipeline`
+person, the organisation their role. Plain text, no model: `quotes.analysis`
 runs it on every article after the resolver.
 """
 
@@ -39,7 +39,7 @@ from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
-from quotes.words import DESCRIBERS, RESOLVER_TITLES
+from quotes.words import DESCRIBERS, RESOLVER_TITLES, ROLE_WORDS
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
 ORG_KINDS = ORG_WORDS | frozenset("""
@@ -68,6 +68,9 @@ def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]
         person, affiliation = split_affiliation(a.speaker)
         if affiliation:  # `Meenakshi Ganguly of Human Rights Watch`: the person spoke, the group is her role
             a = dataclasses.replace(a, speaker=person, speaker_type=PERSON, role=a.role or affiliation)
+        person, title = split_title(a.speaker)
+        if title:  # `Spokeswoman Haley Morris`, read as an organisation's name
+            a = dataclasses.replace(a, speaker=person, speaker_type=PERSON, role=a.role or title)
         problem = article.problem(a.speaker, a.speaker_type)
         if problem:
             out.append(dataclasses.replace(a, speaker=None, speaker_type=None, confidence=None,
@@ -89,6 +92,15 @@ def split_affiliation(name: str) -> tuple[str, str | None]:
     if m is None or not _given_name(m["person"]) or any(w.lower() in RESOLVER_TITLES for w in m["person"].split()):
         return name, None
     return m["person"], m["org"]
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """`Spokeswoman Haley Morris` -> (`Haley Morris`, `Spokeswoman`): a title or role before a
+    person's whole name (a given name first). `King Charles`, `Sen. Warren` are left to the resolver."""
+    words = name.split()
+    if len(words) < 3 or words[0].lower().rstrip(".") not in ROLE_WORDS or not _given_name(" ".join(words[1:])):
+        return name, None
+    return " ".join(words[1:]), words[0]
 
 
 class _Article:

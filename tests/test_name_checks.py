@@ -154,6 +154,11 @@ def test_a_party_or_union_speaking_is_an_organisation(name):
     assert name_problems(name, "org") == []
 
 
+@pytest.mark.parametrize("name", ["Women’s March", "Macy’s Inc", "Children’s Hospital", "White House", "Latin America"])
+def test_organisations_with_a_possessive_or_a_colour_pass(name):
+    assert name_problems(name, "org") == []
+
+
 @pytest.mark.parametrize("name", ["Jack White", "White", "Black", "Hilda Solis", "Bernie Sanders", "Kim Jong Un", "JFK",
                                   "Ai Jun", "Bill", "Mark Park", "Jan Brewer"])
 def test_names_that_look_like_groups_or_headings_pass(name):
@@ -176,6 +181,9 @@ def test_names_that_look_like_groups_or_headings_pass(name):
     ("VP", "person", "a title or role alone"),
     ("Christian Speaker", "person", "a description, not a name"),
     ("Gabrielle Hatcher Age", "person", "ends in a form's label: fields run together"),  # `Name: ... Age: 27City:`
+    ("White America", "person", "a group of people, not a name"),
+    ("Karl Rove’s PAC", "org", "a possessive: a description"),
+    ("PAC", "org", "a generic word, not a name"),
 ])
 def test_fragments_found_by_the_audit(name, speaker_type, problem):
     assert problem in name_problems(name, speaker_type)

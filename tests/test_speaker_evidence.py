@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotes.detect import detect
 from quotes.records import Attribution
-from quotes.speaker_evidence import checked, split_affiliation
+from quotes.speaker_evidence import checked, split_affiliation, split_title
 
 
 def said(text: str, speaker: str, speaker_type: str = "person", **more) -> list[Attribution]:
@@ -108,3 +108,10 @@ def test_a_description_the_article_writes_in_lower_case_is_no_name():
 def test_himself_after_a_name_makes_a_person():
     text = "At the debate, Sanders compared himself to Roosevelt. “I am no radical,” Sanders said.\n"
     assert [a.speaker_type for a in said(text, "Sanders", "org")] == ["person"]
+
+
+def test_a_title_before_a_whole_name_is_the_role():
+    text = "“We disagree,” said Spokeswoman Haley Morris.\n"
+    [a] = said(text, "Spokeswoman Haley Morris", "org")
+    assert (a.speaker, a.speaker_type, a.role) == ("Haley Morris", "person", "Spokeswoman")
+    assert split_title("King Charles") == ("King Charles", None) and split_title("Sen. Warren") == ("Sen. Warren", None)
