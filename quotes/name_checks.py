@@ -18,6 +18,7 @@ import unicodedata
 from quotes.folding import APOSTROPHES, QUOTATION_MARKS
 from quotes.names import is_first_name
 from quotes.words import NAME_PARTICLES as PERSON_PARTICLES  # `Ludwig van Beethoven`, `dos Santos`
+from quotes.words import DOCUMENT_NOUNS
 from quotes.words import ORG_NAME_WORDS as ORG_WORDS  # `Ministry of Foreign Affairs`, `Aguas del Norte SA`
 from quotes.words import ROLE_WORDS  # a name made only of these is a role (`CEO`, `Foreign Minister`)
 
@@ -63,8 +64,9 @@ ORG_TRAILING_ROLES = frozenset("ceo cfo president director executive spokesman s
     | (DESCRIPTIONS - {"chinese"})  # `Wisconsin Republican` is a person described; `Bank of China` is not here
 # Places are not speakers (`Hermenegildo Galeana Street`).
 PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza stadium arena airport".split())
-# Laws and documents are not speakers (`Employment Rights Bill`, `Patriot Act`).
-DOCUMENT_WORDS = frozenset("act bill amendment treaty accord accords resolution manifesto".split())
+# Laws and documents are not speakers (`Employment Rights Bill`, `Patriot Act`); `Drudge Report`,
+# `Jude Law`, `Marshall Plan` may be names.
+DOCUMENT_WORDS = DOCUMENT_NOUNS - {"report", "law", "plan", "strategy", "charter"} | {"accords"}
 # A month ends a date, not a name (`Christie’s Nov`); not those that are names too (`April`, `Jun`, `Jan`).
 MONTHS = frozenset("feb apr jul aug sep sept oct nov dec".split())
 # A profile's fields run together (`Name: Gabrielle Hatcher Age: 27City: New York`).

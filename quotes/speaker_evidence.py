@@ -39,7 +39,7 @@ from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
-from quotes.words import DESCRIBERS, RESOLVER_TITLES, ROLE_WORDS
+from quotes.words import DESCRIBERS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
 ORG_KINDS = ORG_WORDS | frozenset("""
@@ -54,6 +54,7 @@ _STRAIGHT = set("\"'`")  # open a quotation when the word follows them directly
 _CLOSING = "”’»›\"')"
 _ENDS = set(".!?:;…")
 _WORD = r"[\w’'.-]"
+_WORD_BEFORE = re.compile(r"(?<!\S)(\S+) $")  # the word just before a position
 LOOK_BACK = 200  # characters read before a name (a long article costs the same per name)
 
 
@@ -71,6 +72,9 @@ def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]
         person, title = split_title(a.speaker)
         if title:  # `Spokeswoman Haley Morris`, read as an organisation's name
             a = dataclasses.replace(a, speaker=person, speaker_type=PERSON, role=a.role or title)
+        whole = article.with_particle(a.speaker) if a.speaker_type == PERSON else a.speaker
+        if whole != a.speaker:  # `Blasio` where the article always writes `de Blasio`
+            a = dataclasses.replace(a, speaker=whole)
         problem = article.problem(a.speaker, a.speaker_type)
         if problem:
             out.append(dataclasses.replace(a, speaker=None, speaker_type=None, confidence=None,
@@ -147,6 +151,16 @@ class _Article:
                 and _find(name[:-1], text):
             return "a family or group (`the Clintons`)"
         return None
+
+    def with_particle(self, name: str) -> str:
+        """`Blasio` -> `de Blasio` when the article writes the particle before the name every time
+        (the resolver cuts lower-case words off the front of a name)."""
+        before = {m.group(1) if (m := _WORD_BEFORE.search(self.text, max(0, i - 12), i)) else ""
+                  for i in _find(name, self.text)}
+        if len(before) == 1 and (particle := before.pop()) in SURNAME_PARTICLES \
+                and _find(f"{particle} {name}", self.text):
+            return f"{particle} {name}"
+        return name
 
     def _only_by_position(self, i: int, name: str) -> bool:
         """A word capitalised by its place, not a given name, with no title, and not a label

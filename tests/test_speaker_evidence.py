@@ -115,3 +115,10 @@ def test_a_title_before_a_whole_name_is_the_role():
     [a] = said(text, "Spokeswoman Haley Morris", "org")
     assert (a.speaker, a.speaker_type, a.role) == ("Haley Morris", "person", "Spokeswoman")
     assert split_title("King Charles") == ("King Charles", None) and split_title("Sen. Warren") == ("Sen. Warren", None)
+
+
+def test_a_surname_particle_the_article_always_writes_stays_with_the_name():
+    text = "Mayor Bill de Blasio spoke late. “We are ready,” de Blasio said, and de Blasio left.\n"
+    assert [a.speaker for a in said(text, "Blasio")] == ["de Blasio"]
+    text = "“We are ready,” Blasio said.\n"
+    assert [a.speaker for a in said(text, "Blasio")] == ["Blasio"]
