@@ -13,7 +13,8 @@ organisation:
 3. initials: `G. W. Bush` joins `George W. Bush` when only one full name
    with that surname has those initials;
 4. an organisation's short form: `IDF` joins `Israel Defense Forces` when
-   only one organisation's initials spell it.
+   only one organisation's initials spell it;
+5. an organisation's name with and without `The` (`The Washington Post`).
 
 Never through a title or role (such aliases are not stored), and never a
 partial name (`Chollet` alone, a first name or surname its article did not
@@ -124,6 +125,14 @@ def plan_merges(people: Sequence[Known]) -> dict[int, int]:
         matches = spelled.get(short, [])
         if len(matches) == 1:
             target[p.id] = matches[0].id
+
+    # 5. an organisation with and without its article (`The Washington Post`, `Washington Post`)
+    plain = {p.name: p for p in orgs}
+    for p in orgs:
+        rest = p.name.split(" ", 1)[1] if p.name.startswith("The ") else None
+        if rest in plain and p.id not in target and plain[rest].id not in target:
+            head, other = sorted((p, plain[rest]), key=lambda k: (-k.quotes, k.id))
+            target[other.id] = head.id
 
     return {source: _final(target, source) for source in target}
 

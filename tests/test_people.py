@@ -72,6 +72,14 @@ def test_an_organisations_short_form_joins_it_and_never_a_person():
     assert after["CNN"] == "CNN" and after["Donald Trump"] == "Donald Trump"  # never across types
 
 
+def test_an_organisation_with_and_without_the_is_one():
+    people = [Known(1, "Washington Post", 3, type="org"), Known(2, "The Washington Post", 7, type="org"),
+              Known(3, "The Hill", 2, type="org"), Known(4, "Hill", 1)]
+    after = names_after(people)
+    assert after["Washington Post"] == "The Washington Post"
+    assert after["Hill"] == "Hill"  # a person called Hill is not the newspaper
+
+
 def test_people_renamed_by_hand_are_left_alone():
     people = [Known(1, "Trump", 9, fixed=True), Known(2, "Donald Trump", 800)]
     assert plan_merges(people) == {}
