@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import gender_guesser.detector
 
-from quotes.words import PERSONAL_TITLES, RESOLVER_TITLES as TITLES, SURNAME_PARTICLES as PARTICLES
+from quotes.words import ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, SURNAME_PARTICLES as PARTICLES
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 def person_key(name: str) -> str:
@@ -93,8 +93,12 @@ _SPELLED = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
 
 def _drop_leading_epithet(name: str) -> str:
     """`Brave Marina Lacerda` -> `Marina Lacerda`: a capitalised word before a
-    given name, in a name of three words or more, is no part of it."""
+    given name, in a name of three words or more, is no part of it; unless
+    the name is an organisation's (`New York Times`: `York` is a given name
+    to the name list)."""
     words = name.split()
+    if any(w.lower() in ORG_NAME_WORDS for w in words):
+        return name
     if len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]) and words[1].lower() not in PARTICLES:
         return " ".join(words[1:])
     return name

@@ -54,3 +54,12 @@ def test_a_surname_starting_with_a_particle_is_not_a_full_name():
 def test_a_given_name_in_brackets_is_part_of_the_name():
     names = names_of("Xi Jinping", text="what President (Joe) Biden and President Xi said. Biden acknowledged")
     assert names.canonical("Biden", 100) == "Joe Biden"
+
+
+def test_an_organisations_name_keeps_its_first_word_though_the_next_is_a_given_name():
+    from quotes.names import ArticleNames
+
+    names = ArticleNames()
+    names.add(0, "New York Times")  # `York` is a given name to the name list
+    names.add(40, "Brave Marina Lacerda")  # an epithet before a person's name
+    assert [full for _, full in names.full] == ["New York Times", "Marina Lacerda"]
