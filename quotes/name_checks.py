@@ -21,10 +21,9 @@ from quotes.words import NAME_PARTICLES as PERSON_PARTICLES  # `Ludwig van Beeth
 from quotes.words import DOCUMENT_NOUNS
 from quotes.words import ORG_NAME_WORDS, ROLE_WORDS  # a name made only of role words is a role (`CEO`)
 
-# Words that make an organisation (`Ministry of Foreign Affairs`, `Aguas del Norte SA`). `museum`,
-# `pac` and the `vp` below belong in quotes.words (kept here while words.py was being edited on main).
-ORG_WORDS = ORG_NAME_WORDS | {"museum", "pac"}
-_ROLES = ROLE_WORDS | {"vp"}
+# Words that make an organisation (`Ministry of Foreign Affairs`, `Aguas del Norte SA`).
+ORG_WORDS = ORG_NAME_WORDS
+_ROLES = ROLE_WORDS
 
 PERSON, ORG = "person", "org"
 TYPES = (PERSON, ORG)

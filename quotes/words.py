@@ -61,7 +61,7 @@ former vice deputy assistant mr mrs ms miss official officials candidate nominee
 JOBS = _words("""
 acting interim aide analyst anchor cfo coo cto chairperson founder cofounder co-founder correspondent
 counsel editor emir envoy executive executives expert head host lawmaker manager mep moderator officer
-president-elect reporter secretary-general general-secretary staffer
+president-elect reporter secretary-general general-secretary staffer vp
 """)
 # A name made only of these is a role, not a name (`CEO`, `Foreign Minister`, `Secretary of State`).
 ROLE_WORDS = TITLES | TITLES_OR_NAMES | JOBS
@@ -84,7 +84,7 @@ corporation corp inc ltd llc plc sa ag gmbh co companies times post news forces 
 organisation fund parliament congress senate assembly cabinet pentagon kremlin consulate movement front
 tribunal agencies unions press media journal magazine review television radio broadcasting trust
 partners capital holdings industries laboratories labs systems technologies airlines airways railways
-energy oil motors pharmaceuticals hospital clinic observatory church institution college navy
+energy oil motors pharmaceuticals hospital clinic observatory church institution college navy museum pac
 reuters bloomberg xinhua tass interfax
 """)
 
