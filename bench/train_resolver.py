@@ -136,10 +136,8 @@ def fit(examples: list[QuoteRows], nd_weight: float) -> lightgbm.Booster:
     return lightgbm.train(PARAMS, data, ROUNDS)
 
 
-def _pick(e: QuoteRows, score: np.ndarray, margins: Margins) -> tuple[object, np.ndarray]:
-    """The picked name and how it stands (`confidence.standing`)."""
-    best, _share = pick(e.names, score, _rule_name(e), margins)
-    return e.names[best], standing(e.rows, score, best)
+def _pick(e: QuoteRows, score: np.ndarray, margins: Margins) -> int:
+    return pick(e.names, score, _rule_name(e), margins)
 
 
 def fit_judge(examples: list[QuoteRows], held: dict, right: dict, among: list[int], nd_weight: float) -> lightgbm.Booster:
@@ -167,7 +165,7 @@ def choose_margins(examples: list[QuoteRows], raw: dict[int, np.ndarray]) -> Mar
             for name in ("polnear-train", "news-dev"):
                 named, unnamed = [], []
                 for n, e in enumerate(examples):
-                    if e.set != name or e.gold is None or (ok := e.right(_pick(e, raw[n], margins)[0])) is None:
+                    if e.set != name or e.gold is None or (ok := e.right(e.names[_pick(e, raw[n], margins)])) is None:
                         continue
                     (unnamed if e.gold["speaker_kind"] in scorer.NULL_KINDS else named).append(ok)
                 value += np.mean(named) + 0.05 * np.mean(unnamed)
@@ -207,7 +205,9 @@ def main() -> None:
     best = choose_margins(examples, raw)
     margins = MARGINS
     print(f"margins: {margins} (the best on these held-out scores would be {best})")
-    held = {n: _pick(examples[n], raw[n], margins) for n in raw}
+    best_of = {n: _pick(examples[n], raw[n], margins) for n in raw}
+    # each held-out pick: its name, and how it stands (`confidence.standing`)
+    held = {n: (examples[n].names[b], standing(examples[n].rows, raw[n], b)) for n, b in best_of.items()}
     # cross-fitted confidence: each fold's from a judge fitted on the other folds' held-out picks
     right = {n: examples[n].right(held[n][0]) for n in held}
     confidence = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import spacy
@@ -55,7 +56,7 @@ def written(doc: Doc) -> str:
 def frozen(text: str, name: str) -> Doc:
     """`text` as the real pipeline parsed it once, kept in tests/parses/NAME.json."""
     path = Path(__file__).parent / "parses" / f"{name}.json"
-    kept = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    kept = _kept(path)
     if text not in kept:
         if not os.environ.get("QUOTES_FREEZE"):
             raise LookupError(f"no kept parse of this passage in {path}: run the tests once with QUOTES_FREEZE=1")
@@ -65,6 +66,12 @@ def frozen(text: str, name: str) -> Doc:
         path.parent.mkdir(exist_ok=True)
         path.write_text(json.dumps(kept, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return hand_doc(text, kept[text])
+
+
+@lru_cache(maxsize=None)
+def _kept(path: Path) -> dict[str, str]:
+    """The parses kept in `path`, read once per test run."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def _encode(word: str) -> str:

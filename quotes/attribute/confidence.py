@@ -21,7 +21,12 @@ def standing(rows: np.ndarray, score: np.ndarray, best: int) -> np.ndarray:
     """The picked candidate's row, then its share of the softmax, its lead over
     the next best (negative when a margin kept the rules' answer), its raw
     score and how many candidates there were."""
-    weights = np.exp(score - score.max())
     rivals = np.delete(score, best)
     lead = score[best] - rivals.max() if len(rivals) else 10.0
-    return np.concatenate([rows[best], [weights[best] / weights.sum(), lead, score[best], len(score)]])
+    return np.concatenate([rows[best], [share_of(score, best), lead, score[best], len(score)]])
+
+
+def share_of(scores: np.ndarray, n: int) -> float:
+    """Candidate `n`'s share of the quotation's softmax over candidates."""
+    weights = np.exp(scores - scores.max())
+    return float(weights[n] / weights.sum())

@@ -14,12 +14,12 @@ import numpy as np
 
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.confidence import standing
-from quotes.attribute.model import Margins, Model, share_of
+from quotes.attribute.model import Margins, Model
 from quotes.records import Attribution
 
 
-def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, margins: Margins) -> tuple[int, float]:
-    """The index of the chosen candidate and the share of the softmax it holds."""
+def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, margins: Margins) -> int:
+    """The index of the chosen candidate."""
     best = int(np.argmax(score))
     if names[best] is None and rule_speaker is not None:  # overruling a name with none needs a clear lead
         named = [n for n, name in enumerate(names) if name is not None]
@@ -29,7 +29,7 @@ def pick(names: list[str | None], score: np.ndarray, rule_speaker: str | None, m
     rule_at = names.index(rule_speaker) if rule_speaker in names else None
     if rule_at is not None and best != rule_at and score[best] - score[rule_at] < margins.rule:
         best = rule_at
-    return best, share_of(score, best)
+    return best
 
 
 def decide(
@@ -40,7 +40,7 @@ def decide(
     scores: list[np.ndarray],
     model: Model,
 ) -> list[Attribution]:
-    picks = [pick(cands, score, rule.speaker, model.margins)[0] for rule, cands, score in zip(rules, names, scores)]
+    picks = [pick(cands, score, rule.speaker, model.margins) for rule, cands, score in zip(rules, names, scores)]
     sure = model.confidence(np.array([standing(r, s, best) for r, s, best in zip(rows, scores, picks)]))
     out = []
     for rule, cands, best, p in zip(rules, names, picks, sure):

@@ -51,18 +51,6 @@ class Model:
         return self.judge.predict(standings, num_threads=1) if len(standings) else np.zeros(0)
 
 
-def share_of_best(scores: np.ndarray) -> tuple[int, float]:
-    """The best candidate and its share of the quotation's softmax over candidates."""
-    best = int(np.argmax(scores))
-    return best, share_of(scores, best)
-
-
-def share_of(scores: np.ndarray, n: int) -> float:
-    """Candidate `n`'s share of the quotation's softmax over candidates."""
-    weights = np.exp(scores - scores.max())
-    return float(weights[n] / weights.sum())
-
-
 @lru_cache(maxsize=1)
 def shipped() -> Model | None:
     """The model in the package, or None when there is none or it is switched off."""
