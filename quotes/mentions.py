@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
-from quotes.names import ArticleNames, clean_name, is_first_name
+from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.records import Quote
 from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS
 
@@ -25,6 +26,7 @@ if not Token.has_extension("lemma"):
     Token.set_extension("lemma", getter=lambda tok: tok.lemma_ or tok.lower_)
 
 NAME_ENTS = {"PERSON"}
+THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -67,6 +69,7 @@ class Mentions:
             self.names.add(ent.start_char, clean_name(ent.text))
             self._titled(ent)
         self.names.add_spelled(self.text)
+        self.names.pronouns = self._pronoun_genders()
         for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
             if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
                 self.names.add_title(tok.text, doc[tok.i + 1].text)
@@ -78,6 +81,26 @@ class Mentions:
             i -= 1
         title = doc[i - 1] if i > 0 and doc[i - 1].text[:1].isupper() else ent[0]
         self.names.add_titled(title.text, clean_name(ent.text))
+
+    def _pronoun_genders(self) -> dict[str, str]:
+        """Surname -> "m"/"f" from the article's own pronouns: each he or she
+        outside quotations votes for the person last named as a subject in its
+        sentence or the one before (`Naureen Jahangir ... is among those who
+        will not back Clinton. ... she had been`). A given name the list does
+        not know gets the gender the article gives it; a surname whose votes
+        disagree (two Clintons) gets none."""
+        subjects = [(ent.end - 1, words[-1]) for ent in self.people
+                    if ent.root.dep_ in SUBJECTS and not self.inside[ent.start] and (words := name_key(clean_name(ent.text))[0])]
+        ends = [end for end, _ in subjects]
+        votes: dict[str, Counter] = {}
+        for tok in self.doc:
+            gender = THIRD_PERSON.get(tok.lower_)
+            if gender is None or self.inside[tok.i]:
+                continue
+            at = bisect.bisect_left(ends, tok.i) - 1
+            if at >= 0 and self.sent_of[tok.i] - self.sent_of[ends[at]] <= 1:
+                votes.setdefault(subjects[at][1], Counter())[gender] += 1
+        return {last: g for last, c in votes.items() for g, k in c.most_common(1) if k >= 3 * (sum(c.values()) - k)}
 
     def mention_count(self, canonical: str) -> int:
         """How often the article names this person (its main people are named most)."""

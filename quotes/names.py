@@ -126,6 +126,7 @@ class ArticleNames:
 
     full: list[tuple[int, str]] = field(default_factory=list)  # (char offset, full name)
     titled: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f" from Mr./Mrs./Ms.
+    pronouns: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f" from the pronouns that follow it
     words: set[str] = field(default_factory=set)  # every word of every full name, for `knows`
     spelled: list[tuple[int, str]] = field(default_factory=list)  # full names read from the text, not the tagger
     by_title: dict[str, str] = field(default_factory=dict)  # `king` -> `Charles`, from `King Charles`
@@ -148,14 +149,16 @@ class ArticleNames:
             self.titled.setdefault(surname.lower(), "f" if key in FEMALE_TITLES else "m")
 
     def gender(self, name: str) -> str | None:
-        """"m", "f" or None (unknown) for a canonical name, from its title in the
-        article or else its first name."""
+        """"m", "f" or None (unknown) for a canonical name: from its first
+        name, else its title in the article, else the pronouns the article
+        uses after it (`Naureen Jahangir ... she`: a given name the list
+        does not know)."""
         words, _ = name_key(name)
         if not words:
             return None
         if len(words) >= 2 and (found := first_name_gender(words[0])):
             return found
-        return title_gender(name) or self.titled.get(words[-1])
+        return title_gender(name) or self.titled.get(words[-1]) or self.pronouns.get(words[-1])
 
     def add(self, offset: int, name: str) -> None:
         """Remember a name mention; only names of two words or more expand others."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handparse import hand_doc
+from handparse import frozen, hand_doc
 from quotes.attribute import rule_pass
 from quotes.detect import detect
-from quotes.mentions import looks_like_person
+from quotes.mentions import Mentions, looks_like_person
 
 PRASAD = (
     "Eswar Prasad, a professor at Cornell University, said the Fed matters. "
@@ -54,3 +54,35 @@ def test_he_is_the_professor_not_his_university():
     doc = hand_doc(PRASAD, PRASAD_PARSE)
     answers = rule_pass(doc, detect(doc.text)).answers
     assert [a.speaker for a in answers] == ["Eswar Prasad"]
+
+
+JAHANGIR = (
+    "Bernie Sanders spoke in Hemet on Monday.\n\n"
+    "Naureen Jahangir, a supporter from Hemet, is among those who say they will not back Clinton. "
+    "The campaign was the first time she had been involved.\n\n"
+    '"It is a false choice," she said.'
+)
+FIELD = (
+    "Leslie Field runs the project. Field told me that she had spoken at an event.\n\n"
+    'Steven Zornetzer met Field in 2015. "Her insight was good," he told me.'
+)
+
+
+def test_a_given_name_the_list_does_not_know_takes_the_gender_of_the_pronouns_after_it():
+    doc = frozen(JAHANGIR, "mentions")
+    names = Mentions(doc, detect(doc.text)).names
+    assert names.gender("Naureen Jahangir") == "f"  # `she` follows her as the subject, not Clinton, the object
+    assert [a.speaker for a in rule_pass(doc, detect(doc.text)).answers] == ["Naureen Jahangir"]
+
+
+def test_the_article_tells_that_leslie_is_a_woman_so_he_is_the_man_named_before():
+    doc = frozen(FIELD, "mentions")
+    names = Mentions(doc, detect(doc.text)).names
+    assert (names.gender("Leslie Field"), names.gender("Steven Zornetzer")) == ("f", "m")
+    assert [a.speaker for a in rule_pass(doc, detect(doc.text)).answers] == ["Steven Zornetzer"]
+
+
+def test_a_surname_two_people_share_gets_no_gender_from_pronouns():
+    text = "Bill Clinton spoke first. Then he left. Hillary Clinton spoke next. Then she left. Clinton smiled. She waved."
+    doc = frozen(text, "mentions")
+    assert Mentions(doc, detect(doc.text)).names.pronouns.get("clinton") is None
