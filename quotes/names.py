@@ -17,7 +17,9 @@ from functools import lru_cache
 
 import gender_guesser.detector
 
-from quotes.words import ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, SURNAME_PARTICLES as PARTICLES
+from quotes.words import (
+    EPITHETS, ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, ROLE_WORDS, SURNAME_PARTICLES as PARTICLES,
+)
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 def person_key(name: str) -> str:
@@ -39,15 +41,18 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def clean_name(text: str) -> str:
-    """`Mr. Trump's` -> `Trump`; `Secretary of State John Kerry` -> `John Kerry`."""
+    """`Mr. Trump's` -> `Trump`; `Secretary of State John Kerry` -> `John Kerry`; `the de Blasio` -> `de Blasio`."""
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–—\"“”‘’'()")
     words = text.split(" ")
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1]) if len(words[-1]) > 2 else words[-1]
-    # drop everything up to the last title word or lower-case word before the name
+    # drop everything up to the last title word or lower-case word before the name;
+    # a particle before a capitalised word begins the surname (`Mayor Bill de Blasio`, `van Gogh`)
     cut = 0
     for i, w in enumerate(words[:-1]):
         key = w.lower().rstrip(".")
+        if w.islower() and w.split("-")[0] in PARTICLES and words[i + 1][:1].isupper():
+            continue
         if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper():
             cut = i + 1
     if cut and words[cut - 1].lower().rstrip(".") in GENDER_TITLES:
@@ -92,16 +97,31 @@ _SPELLED = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
 
 
 def _drop_leading_epithet(name: str) -> str:
-    """`Brave Marina Lacerda` -> `Marina Lacerda`: a capitalised word before a
-    given name, in a name of three words or more, is no part of it; unless
-    the name is an organisation's (`New York Times`: `York` is a given name
-    to the name list)."""
+    """`Brave Marina Lacerda` -> `Marina Lacerda`: an epithet, title or role
+    before a given name, in a name of three words or more, is no part of it.
+    Any other word is kept: a given name the name list does not know (`Shiza
+    Fatima Khawaja`, `Moner Mohammad Abusalha`) or an organisation's word
+    (`Right Wing Watch`, `New York Times`)."""
     words = name.split()
     if any(w.lower() in ORG_NAME_WORDS for w in words):
         return name
-    if len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]) and words[1].lower() not in PARTICLES:
+    if len(words) >= 3 and _not_a_name_word(words[0]) and is_first_name(words[1]) and words[1].lower() not in PARTICLES:
         return " ".join(words[1:])
     return name
+
+
+# Endings of words that describe a person and are no given name (`Assemblywoman`, `Filmmaker`,
+# `Kentuckian`, `Telling`, `Certainly`)
+_DESCRIBING_ENDINGS = ("man", "woman", "men", "women", "maker", "ian", "ians", "ing", "ly")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """An epithet, title or role (`Brave`, `Archbishop`), a possessive (`Breitbart’s`) or a
+    describing word by its ending; never a known given name or an initial (`C. Boyden Gray`)."""
+    key = word.lower().rstrip(".")
+    if key in EPITHETS | TITLES | ROLE_WORDS or _POSSESSIVE.search(word) and len(word) > 3:
+        return True
+    return not is_first_name(word) and len(key) > 4 and key.endswith(_DESCRIBING_ENDINGS)
 
 
 @lru_cache(maxsize=1)

@@ -43,7 +43,8 @@ princess queen sheikh state
 """)
 # More forms of address the resolver cuts: clergy, police, courtesy titles (`Det.`, `Cllr`, `Hon.`).
 MORE_TITLES = _words("""
-admiral adv advocate amb bishop cardinal cllr constable councillor del delegate det detective father
+admiral adv advocate alderman alderwoman amb archbishop assemblyman assemblywoman bishop cardinal cllr
+constable councilman councilwoman councillor del delegate det detective father
 hon honorable honourable imam insp inspector pastor pm rabbi ret retired reverend superintendent supt
 """)
 # Words of a description before a name (`his top adviser`, `U.S. Treasury Secretary`).
@@ -61,10 +62,21 @@ former vice deputy assistant mr mrs ms miss official officials candidate nominee
 JOBS = _words("""
 acting interim aide analyst anchor cfo coo cto chairperson founder cofounder co-founder correspondent
 counsel editor emir envoy executive executives expert head host lawmaker manager mep moderator officer
-president-elect reporter secretary-general general-secretary staffer vp
+president-elect reporter secretary-general general-secretary staffer vp treasurer
 """)
 # A name made only of these is a role, not a name (`CEO`, `Foreign Minister`, `Secretary of State`).
 ROLE_WORDS = TITLES | TITLES_OR_NAMES | JOBS
+
+# Words of praise, pity or age a writer puts before a person's name (`Brave Marina Lacerda`, `tragic
+# tot Lily`): no part of the name. Only these, titles and roles are cut from a name's front; any
+# other capitalised word may be a given name the name list does not know (`Shiza Fatima Khawaja`).
+EPITHETS = _words("""
+brave tragic heroic hero grieving heartbroken devastated tearful proud beloved late young little big
+poor tiny baby teen teenage teenager tot schoolgirl schoolboy mum dad mother father granny grandma
+grandfather grandmother widow widower pal star legendary legend veteran famous disgraced jailed
+convicted accused alleged killer evil monster stunning gorgeous beautiful talented brilliant
+tearaway pensioner survivor victim billionaire millionaire filmmaker
+""")
 
 # Lower-case words that begin a surname (`van Gogh`, `De La Rosa`, `bin Salman`).
 SURNAME_PARTICLES = _words("de da del della der di du la le van von bin al el ter ten st")

@@ -63,3 +63,32 @@ def test_an_organisations_name_keeps_its_first_word_though_the_next_is_a_given_n
     names.add(0, "New York Times")  # `York` is a given name to the name list
     names.add(40, "Brave Marina Lacerda")  # an epithet before a person's name
     assert [full for _, full in names.full] == ["New York Times", "Marina Lacerda"]
+
+
+def test_only_an_epithet_title_or_role_is_cut_from_the_front_of_a_name():
+    # a given name the name list does not know is still a given name
+    assert names_of("Shiza Fatima Khawaja").canonical("Khawaja", 100) == "Shiza Fatima Khawaja"
+    assert names_of("Moner Mohammad Abusalha").canonical("Abusalha", 100) == "Moner Mohammad Abusalha"
+    assert names_of("Tragic Lily Smith").canonical("Smith", 100) == "Lily Smith"
+    assert names_of("Veteran Mary Jones").canonical("Jones", 100) == "Mary Jones"
+    assert names_of("Assemblywoman Claudia Tenney").canonical("Tenney", 100) == "Claudia Tenney"
+    assert names_of("Breitbart’s Joel Pollak").canonical("Pollak", 100) == "Joel Pollak"
+    assert names_of("Kentuckian Rand Paul").canonical("Paul", 100) == "Rand Paul"  # a describing word by its ending
+    assert names_of("C. Boyden Gray").canonical("Gray", 100) == "C. Boyden Gray"  # an initial is part of the name
+
+
+def test_an_organisations_name_is_not_cut_before_a_word_that_is_a_given_name():
+    names = ArticleNames()
+    names.add(0, "Right Wing Watch")  # `Wing` is a given name to the name list
+    assert [full for _, full in names.full] == ["Right Wing Watch"]
+
+
+def test_a_name_particle_begins_the_surname():
+    from quotes.names import clean_name
+
+    assert clean_name("Mayor Bill de Blasio") == "Bill de Blasio"
+    assert clean_name("the de Blasio") == "de Blasio"
+    assert clean_name("Vincent van Gogh’s") == "Vincent van Gogh"
+    assert clean_name("Crown Prince Mohammed bin Salman") == "Mohammed bin Salman"
+    assert clean_name("Secretary of State John Kerry") == "John Kerry"  # `of` is no particle
+    assert names_of("Bill de Blasio").canonical(clean_name("Mayor de Blasio"), 100) == "Bill de Blasio"
