@@ -252,3 +252,12 @@ def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_echoes(
         "“If you just take information blindly, that’s a horrible idea,” said Lee Baker, a financial planner."
     )
     assert speakers(text)[0] == ("a horrible idea,", "Lee Baker")
+
+
+def test_people_a_speech_participle_describes_are_its_speakers_not_the_sentence_subject():
+    text = (
+        "General Asim Munir has warned against digital terrorism.\n\n"
+        "The shift has sparked widespread concern with some analysts suggesting that the military is carrying out "
+        '"prejudiced online surveillance" and curbing internet speeds.'
+    )
+    assert speakers(text) == [("prejudiced online surveillance", None)]  # some analysts: unnamed, not the general

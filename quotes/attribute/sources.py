@@ -249,6 +249,9 @@ class Article(LayoutRules):
                 continue
             if verb.dep_ == "relcl":
                 return verb.head
+            if verb.dep_ == "acl" and (verb.head.ent_type_ == "PERSON" or (verb.head.pos_ == "NOUN" and self.animate(verb.head))):
+                # `concern, with some analysts suggesting that "..."`: the people the participle describes
+                return verb.head
             if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
