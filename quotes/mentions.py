@@ -134,6 +134,9 @@ class Mentions:
             kind = "pronoun" if lower in PERSONAL_PRONOUNS else "none"
             return Source(kind, head.text, cue, offset=head.idx)
         name = self.name_at(head, places=places)
+        if name and not name_key(name)[0] and self._described(head) and not self.names.title_holder(name):
+            # `the Prime Minister said`, and no `Prime Minister X` in the article: someone named before, described
+            return Source("description", doc[head.left_edge.i : head.i + 1].text, cue, offset=head.idx)
         if name:
             return Source("named", name, cue, name=name, offset=head.idx)
         for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`, `One of its executives, Michael Sexton`)
@@ -150,6 +153,10 @@ class Mentions:
         if lower in SOURCE_NOUNS or determiners & {"a", "an", "one"}:
             return Source("nominal", phrase, cue, offset=head.idx)
         return Source("none", phrase, cue, offset=head.idx)
+
+    def _described(self, head: Token) -> bool:
+        """`the President`, not `King` (Billie Jean King) or `State` (the State Department) alone."""
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) and not self.names.knows(head.text)
 
     def name_at(self, tok: Token, *, places: bool = True) -> str | None:
         """The name whose last word is `tok`, if it is a name: a person's, or an

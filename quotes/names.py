@@ -213,14 +213,20 @@ class ArticleNames:
         """Is `word` part of a person's name in this article?"""
         return word in self.words
 
+    def title_holder(self, title: str) -> str | None:
+        """The person the article gives a title to (`King Charles` for `the King`), if any."""
+        plain = strip_title(title)
+        titled = self.by_title.get(plain.split()[-1].lower().rstrip(".")) if plain else None
+        return titled if titled and name_key(titled)[0] else None
+
     def canonical(self, name: str, offset: int) -> str:
         """The full name behind `name` as the article uses it at `offset`;
         a title (`Mr.`, `Mrs.`) picks among people who share a surname."""
         words, suffix = name_key(name)
         plain = strip_title(name)
         if not words:  # a title alone (`the King said`): the person the article gives it to
-            titled = self.by_title.get(plain.split()[-1].lower().rstrip(".")) if plain else None
-            return self.canonical(titled, offset) if titled and name_key(titled)[0] else plain
+            titled = self.title_holder(name)
+            return self.canonical(titled, offset) if titled else plain
         if len(words) >= 2:
             return self._longest_form(words, suffix) or self._by_surname(words, suffix) or plain
         word, gender = words[0], title_gender(name)

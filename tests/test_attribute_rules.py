@@ -261,3 +261,12 @@ def test_people_a_speech_participle_describes_are_its_speakers_not_the_sentence_
         '"prejudiced online surveillance" and curbing internet speeds.'
     )
     assert speakers(text) == [("prejudiced online surveillance", None)]  # some analysts: unnamed, not the general
+
+
+def test_the_prime_minister_is_the_person_named_before_not_a_speaker_called_minister():
+    text = (
+        "Sir Keir Starmer has promised to cut hospital waiting lists within five years.\n\n"
+        "Speaking at a hospital in Leeds, the Prime Minister said: 'The NHS is broken, but it is not beaten.'"
+    )
+    assert speakers(text) == [("The NHS is", "Keir Starmer")]
+
