@@ -186,6 +186,7 @@ class ArticleNames:
         if len(words) >= 2:
             full = _drop_leading_epithet(strip_title(name))
             self.words.update(full.split())
+            self.words.update(part for word in full.split() if "-" in word for part in word.split("-"))  # `Reyes` of `Gonzalez-Reyes`, a token of its own
             if words[0] not in PARTICLES:  # `De La Rosa` is a surname: it expands, it does not name in full
                 self.full.append((offset, full))
                 fw, fs = name_key(full)

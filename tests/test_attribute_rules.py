@@ -270,3 +270,13 @@ def test_the_prime_minister_is_the_person_named_before_not_a_speaker_called_mini
     )
     assert speakers(text) == [("The NHS is", "Keir Starmer")]
 
+
+
+def test_a_double_barrelled_surname_mentioned_alone_is_still_the_woman_named_in_full():
+    text = (
+        '"This was a difficult decision," Chief Executive Officer Maria Gonzalez-Reyes wrote in a memo to staff.\n\n'
+        '"They hired too fast during the pandemic," said Dan Ives, an analyst at Wedbush Securities.\n\n'
+        "Gonzalez-Reyes, who took over last year, has pushed the company toward artificial intelligence. "
+        'In an interview with Bloomberg in January, she said AI was "the biggest shift since the internet."'
+    )
+    assert [who for _, who in speakers(text)] == ["Maria Gonzalez-Reyes", "Dan Ives", "Maria Gonzalez-Reyes"]
