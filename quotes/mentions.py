@@ -62,7 +62,7 @@ class Mentions:
         self.inside = inside_quotes(doc, quotes, self.starts)
         self.names = ArticleNames()
         self._counts: dict[str, int] | None = None
-        self.ents = list(doc.ents)  # Doc.ents builds every span anew on each call: read it once
+        self.ents = [whole_name(ent) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
         for ent in self.people:
@@ -263,6 +263,19 @@ def reported(tok: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return True  # `expressed concern that Clinton may become`
     return verb.dep_ == "ccomp"
+
+
+def whole_name(ent: Span) -> Span:
+    """A person's name with the given name the tagger left out (`Ana Paula
+    Souza` tagged from `Paula`, `Billie Jean King`); a title is no given name
+    (`Justice Scalia`)."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ not in NAME_ENTS:
+        return ent
+    while start > 0 and (t := doc[start - 1]).ent_iob_ == "O" and t.pos_ == "PROPN" and t.text[:1].isupper() \
+            and t.lower_.rstrip(".") not in TITLES and is_first_name(t.text):
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, ent.label_)
 
 
 def looks_like_person(ent: Span) -> bool:

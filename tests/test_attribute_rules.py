@@ -280,3 +280,8 @@ def test_a_double_barrelled_surname_mentioned_alone_is_still_the_woman_named_in_
         'In an interview with Bloomberg in January, she said AI was "the biggest shift since the internet."'
     )
     assert [who for _, who in speakers(text)] == ["Maria Gonzalez-Reyes", "Dan Ives", "Maria Gonzalez-Reyes"]
+
+
+def test_a_given_name_the_tagger_left_out_of_the_name_is_kept():
+    text = '"The water came up in minutes," said Ana Paula Souza, 52, who lost her home in Canoas.'
+    assert speakers(text) == [("The water came", "Ana Paula Souza")]

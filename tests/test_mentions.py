@@ -86,3 +86,8 @@ def test_a_surname_two_people_share_gets_no_gender_from_pronouns():
     text = "Bill Clinton spoke first. Then he left. Hillary Clinton spoke next. Then she left. Clinton smiled. She waved."
     doc = frozen(text, "mentions")
     assert Mentions(doc, detect(doc.text)).names.pronouns.get("clinton") is None
+
+
+def test_a_title_before_a_name_is_not_taken_for_its_given_name():
+    doc = frozen("Justice Scalia wrote the opinion.", "mentions")
+    assert [e.text for e in Mentions(doc, []).people] == ["Scalia"]
