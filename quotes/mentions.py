@@ -283,8 +283,11 @@ def looks_like_person(ent: Span) -> bool:
     person's name: two or three capitalised words, the first a given name
     (`Carly Fiorina` tagged ORG) or described as a person (`Eswar Prasad, a
     professor at Cornell`), none of them an organisation's word (`Cornell
-    University`)."""
+    University`), and not where people work (`analysts at Morgan Stanley`)."""
     words = [t for t in ent if not t.is_punct]
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "at" and _a_person(root.head.head):
+        return False  # `analysts at Morgan Stanley`: where people work
     return (
         ent.label_ == "ORG"
         and 2 <= len(words) <= 3

@@ -91,3 +91,10 @@ def test_a_surname_two_people_share_gets_no_gender_from_pronouns():
 def test_a_title_before_a_name_is_not_taken_for_its_given_name():
     doc = frozen("Justice Scalia wrote the opinion.", "mentions")
     assert [e.text for e in Mentions(doc, []).people] == ["Scalia"]
+
+
+def test_where_analysts_work_is_an_organisation_though_its_name_starts_with_a_given_name():
+    doc = frozen('Analysts at Morgan Stanley wrote in a note that the cuts were "overdue".', "mentions")
+    morgan_stanley = next(e for e in doc.ents if e.text == "Morgan Stanley")
+    assert not looks_like_person(morgan_stanley)
+    assert rule_pass(doc, detect(doc.text)).table.kind["Morgan Stanley"] == "org"
