@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ if not Token.has_extension("lemma"):
     Token.set_extension("lemma", getter=lambda tok: tok.lemma_ or tok.lower_)
 
 NAME_ENTS = {"PERSON"}
+_AGE_DESCRIBED = re.compile(r"\b(\d{1,3})-year-old\b")
+_AGE_AFTER = re.compile(r",? (?:now |aged )?(\d{1,3})\b(?!-| percent|%)")  # `Raman, now 38,` `Souza, 52,`
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old (?:[a-z-]+ ){0,3}$")  # `38-year-old nurse Priya Raman`
 THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLACE_ENTS = {"GPE", "NORP", "LOC", "FAC"}
 GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
@@ -148,7 +152,8 @@ class Mentions:
             return Source("named", named, cue, name=named, offset=head.head.idx)  # `Rick Wilson, a Republican strategist, advised`
         phrase = doc[head.left_edge.i : head.i + 1].text
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if determiners & DEFINITE and head.tag_ == "NN" and lower not in NOT_PEOPLE:
+        aged = head.lower_ == "old" and _AGE_DESCRIBED.search(phrase)  # `the 38-year-old`, whatever its tag
+        if determiners & DEFINITE and (head.tag_ == "NN" or aged) and lower not in NOT_PEOPLE:
             return Source("description", phrase, cue, offset=head.idx)
         if lower in SOURCE_NOUNS or determiners & {"a", "an", "one"}:
             return Source("nominal", phrase, cue, offset=head.idx)
@@ -208,6 +213,22 @@ class Mentions:
         if title.lower() in GENDER_TITLES and len(name.split()) == 1:
             name = f"{title} {name}"
         return name, self.names.canonical(name, tok.idx)
+
+    def person_aged(self, description: str, offset: int) -> str | None:
+        """`the 38-year-old` is the one person the article gives that age
+        before `offset` (`Priya Raman, now 38,`, `38-year-old nurse Priya Raman`)."""
+        age = _AGE_DESCRIBED.search(description)
+        if age is None:
+            return None
+        found = set()
+        for ent in self.people:
+            if ent.start_char >= offset:
+                break
+            after = _AGE_AFTER.match(self.text, ent.end_char)
+            before = _AGE_BEFORE.search(self.text[max(0, ent.start_char - 40) : ent.start_char])
+            if age[1] in ((after and after[1]), (before and before[1])):
+                found.add(self.names.canonical(clean_name(ent.text), ent.start_char))
+        return found.pop() if len(found) == 1 else None
 
     def recent_person(self, offset: int, pronoun: str, speakers: list[str]) -> str | None:
         """The person a pronoun or description at `offset` most likely means.

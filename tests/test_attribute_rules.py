@@ -285,3 +285,12 @@ def test_a_double_barrelled_surname_mentioned_alone_is_still_the_woman_named_in_
 def test_a_given_name_the_tagger_left_out_of_the_name_is_kept():
     text = '"The water came up in minutes," said Ana Paula Souza, 52, who lost her home in Canoas.'
     assert speakers(text) == [("The water came", "Ana Paula Souza")]
+
+
+def test_the_38_year_old_is_the_woman_the_article_gave_that_age_not_the_last_person_named():
+    text = (
+        "Priya Raman, now 38, started at the hospital in 2015. "
+        "She raised her concerns with her manager, Karen Doyle, and with the chief executive, Tom Pearce.\n\n"
+        '"I loved the job," said the 38-year-old.'
+    )
+    assert speakers(text) == [("I loved the", "Priya Raman")]

@@ -95,6 +95,8 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
                 speaker = table.org_before(src.offset, head[0])  # `the ministry said`: an organisation, never a person
             elif src.kind == "pronoun" and (going_on := _goes_on(article, q, src, out)):
                 speaker = going_on
+            elif src.kind == "description" and (aged := article.person_aged(src.mention or "", src.offset)):
+                speaker = aged  # `said the 38-year-old`: the one the article gave that age
             elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
                 speaker = resolver(article, src.offset, head[0], speakers)
             elif src.kind in ("nominal", "none") and (group := _group_of(article, src)):
