@@ -249,9 +249,9 @@ class Mentions:
         passes = ((own + earlier, SUBJECTS, False), (own, None, False), (own + earlier, SUBJECTS, True))
         for window, deps, allow_reported in passes:
             for t in window:
-                if (deps and t.dep_ not in deps) or self.inside[t.i] or not self.is_person(t):
+                if (deps and role(t).dep_ not in deps) or self.inside[t.i] or not self.is_person(t):
                     continue
-                if not allow_reported and (reported(t) or subordinate(t.head)):
+                if not allow_reported and (reported(role(t)) or subordinate(role(t).head)):
                     continue
                 if (person := self.person_at(t)) is None:
                     continue
@@ -266,6 +266,13 @@ class Mentions:
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
         return want is None or found is None or found == want
+
+
+def role(tok: Token) -> Token:
+    """The token that holds a name's place in its clause: the name itself, or
+    the noun it stands in apposition to (`The shop's owner, Rajesh Patel,
+    told`: Patel is the subject)."""
+    return tok.head if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN" else tok
 
 
 def subordinate(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from quotes.cues import PERSONAL_PRONOUNS, is_cue
-from quotes.mentions import SUBJECTS, Mentions, reported, subordinate
+from quotes.mentions import SUBJECTS, Mentions, reported, role, subordinate
 
 WEIGHTS = Path(__file__).with_name("ranker.json")
 REACH = 250  # tokens before the pronoun's sentence searched for candidates
@@ -49,7 +49,8 @@ def candidates(m: Mentions, offset: int, pronoun: str, speakers: list[str], rule
         if not m.is_person(t) or (person := m.person_at(t)) is None:
             continue
         _, canonical = person
-        clean_subject = t.dep_ in SUBJECTS and not m.inside[t.i] and not reported(t) and not subordinate(t.head)
+        r = role(t)
+        clean_subject = r.dep_ in SUBJECTS and not m.inside[t.i] and not reported(r) and not subordinate(r.head)
         if canonical in found:
             cand = found[canonical]
             cand.features["mentions_near"] += 1
@@ -68,16 +69,16 @@ def candidates(m: Mentions, offset: int, pronoun: str, speakers: list[str], rule
             "clean_subject": float(clean_subject),
             "any_clean_subject": float(clean_subject),
             "first_clean_subject": float(clean_subject and subjects_seen == 0),
-            "reported_subject": float(t.dep_ in SUBJECTS and reported(t)),
-            "subordinate_subject": float(t.dep_ in SUBJECTS and subordinate(t.head)),
+            "reported_subject": float(r.dep_ in SUBJECTS and reported(r)),
+            "subordinate_subject": float(r.dep_ in SUBJECTS and subordinate(r.head)),
             "person_entity": float(t.ent_type_ == "PERSON"),
-            "cue_subject": float(t.dep_ in SUBJECTS and is_cue(t.head)),
-            "main_clause_subject": float(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"),
+            "cue_subject": float(r.dep_ in SUBJECTS and is_cue(r.head)),
+            "main_clause_subject": float(r.dep_ in SUBJECTS and r.head.dep_ == "ROOT"),
         }
         f["subject_here"] = f["clean_subject"] * (f["same_sentence"] + f["previous_sentence"])
         f["subject_paragraph"] = f["clean_subject"] * f["same_paragraph"]
-        for role in ROLES:
-            f["dep_" + role] = float(t.dep_ == role)
+        for dep in ROLES:
+            f["dep_" + dep] = float(t.dep_ == dep)
         subjects_seen += clean_subject
         found[canonical] = Candidate(canonical, f)
     for cand in found.values():

@@ -294,3 +294,12 @@ def test_the_38_year_old_is_the_woman_the_article_gave_that_age_not_the_last_per
         '"I loved the job," said the 38-year-old.'
     )
     assert speakers(text) == [("I loved the", "Priya Raman")]
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_one_he_means():
+    text = (
+        'Detective Inspector Mark Evans said: "This was a terrifying ordeal for the staff."\n\n'
+        "The shop's owner, Rajesh Patel, told the Croydon Advertiser that the robbers \"knew exactly what they wanted\".\n\n"
+        '"They were in and out in two minutes," he said.'
+    )
+    assert [who for _, who in speakers(text)] == ["Mark Evans", "Rajesh Patel", "Rajesh Patel"]

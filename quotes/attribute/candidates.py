@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quotes.cues import is_cue
-from quotes.mentions import Mentions
+from quotes.mentions import Mentions, role
 from quotes.records import Attribution, Quote
 
 SPEAKER_ENTS = {"PERSON", "ORG"}
@@ -78,7 +78,7 @@ class ArticleMentions:
 
     def _read(self, ent) -> NameMention | None:
         m, last = self.m, ent[-1]
-        head = last
+        head = role(last)
         if ent.label_ in SPEAKER_ENTS:
             if ent.label_ == "PERSON" or m.names.knows(last.text):
                 found = m.person_at(last)
