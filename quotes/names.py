@@ -129,9 +129,12 @@ def _first_names() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+DETERMINERS = frozenset("the a an this that these those his her its our their my your".split())  # `The` is a given name to gender_guesser
+
+
 def is_first_name(word: str) -> bool:
     """Is this a known given name (`Carly`), whatever its gender?"""
-    return word.istitle() and _first_names().get_gender(word) != "unknown"
+    return word.istitle() and word.lower() not in DETERMINERS and _first_names().get_gender(word) != "unknown"
 
 
 def first_name_gender(first: str) -> str | None:
@@ -206,6 +209,8 @@ class ArticleNames:
             words[-1] = _POSSESSIVE.sub("", words[-1])
             first = next((i for i, w in enumerate(words[:-1]) if is_first_name(w)), None)
             full = " ".join(words[first:]) if first is not None else ""
+            if any(w.lower() in ORG_NAME_WORDS for w in words):
+                continue  # `The New York Times`, `Trayvon Martin Foundation`: an organisation, not `York Times` someone
             if full and not is_first_name(words[-1]) and len(name_key(full)[0]) >= 2:
                 self.spelled.append((m.start(), full))
                 self._spelled_by_last.setdefault(name_key(full)[0][-1], []).append((m.start(), full))

@@ -303,3 +303,11 @@ def test_a_name_in_apposition_to_the_subject_is_the_one_he_means():
         '"They were in and out in two minutes," he said.'
     )
     assert [who for _, who in speakers(text)] == ["Mark Evans", "Rajesh Patel", "Rajesh Patel"]
+
+
+def test_an_outlet_named_by_its_short_form_is_the_one_the_article_names_in_full():
+    text = (
+        "The Washington Post first reported the payments on Monday.\n\n"
+        '"We stand by our reporting," the Post said in a statement.'
+    )
+    assert speakers(text) == [("We stand by", "Washington Post")]

@@ -92,3 +92,10 @@ def test_a_name_particle_begins_the_surname():
     assert clean_name("Crown Prince Mohammed bin Salman") == "Mohammed bin Salman"
     assert clean_name("Secretary of State John Kerry") == "John Kerry"  # `of` is no particle
     assert names_of("Bill de Blasio").canonical(clean_name("Mayor de Blasio"), 100) == "Bill de Blasio"
+
+
+def test_an_article_word_is_no_given_name_and_a_newspaper_no_person():
+    # gender_guesser knows `The` as a given name; `The New York Times` spelled as a person made `York Times` of it
+    names = names_of(text="The New York Times reported the story. The Federal Aviation Administration said it was aware.")
+    assert names.spelled == []
+    assert names.canonical("New York Times", 100) == "New York Times"

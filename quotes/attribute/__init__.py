@@ -91,6 +91,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
             head = (src.mention or "").split()[-1:] or [""]
             if src.kind == "named" and src.name:
                 speaker = table.org_whole(src.name, src.offset) or article.names.canonical(src.name, src.offset)
+                speaker = (table.org_named(speaker) if speaker == src.name else None) or speaker
             elif src.kind == "description" and head[0].lower() in ORG_NOUNS:
                 speaker = table.org_before(src.offset, head[0])  # `the ministry said`: an organisation, never a person
             elif src.kind == "pronoun" and (going_on := _goes_on(article, q, src, out)):

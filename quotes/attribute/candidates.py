@@ -120,9 +120,21 @@ class ArticleMentions:
         (`Ministry` of `Russia’s Defense Ministry`)."""
         ent = self.m.ent_of.get(self.m.token_at(offset))
         found = self.at_token.get(ent.end - 1) if ent is not None else None
+        if found is not None and found.kind == "org" and name.split()[:1] in (["The"], ["the"]) and name.split()[1:] == found.name.split():
+            return found.name  # `The Federal Aviation Administration said`: the name without its article
         if found is None or found.kind != "org" or self.m.names.knows(name.split()[-1]) or len(found.name.split()) <= len(name.split()):
             return None  # a person's name the tagger took for an organisation, or nothing more to add
         return found.name if name.split()[-1:] == found.name.split()[-1:] else None
+
+    def org_named(self, name: str) -> str | None:
+        """The one organisation whose name the article gives in full and ends
+        with this short form (`the Post said` -> `Washington Post`); never for
+        a person's name (`Trump`, tagged an organisation once)."""
+        words = name.split()
+        if not words or self.m.names.knows(words[-1]):
+            return None
+        fuller = {n for n, kind in self.kind.items() if kind == "org" and n.split()[-len(words):] == words and len(n.split()) > len(words)}
+        return fuller.pop() if len(fuller) == 1 else None
 
     def type_of(self, name: str | None) -> str | None:
         """person or org for a speaker (a person unless the article names it as an organisation)."""
