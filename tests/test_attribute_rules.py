@@ -311,3 +311,12 @@ def test_an_outlet_named_by_its_short_form_is_the_one_the_article_names_in_full(
         '"We stand by our reporting," the Post said in a statement.'
     )
     assert speakers(text) == [("We stand by", "Washington Post")]
+
+
+def test_a_statement_the_speaker_talks_about_does_not_speak_for_the_next_quotation():
+    text = (
+        "“It’s not as if he overlooked the facts of the matter,” said Steven Aftergood, director of the "
+        "Project on Government Secrecy, about Comey’s statement. “But he also explained the difference "
+        "between this case and previous criminal cases.”"
+    )
+    assert [who for _, who in speakers(text)] == ["Steven Aftergood", "Steven Aftergood"]

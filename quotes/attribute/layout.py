@@ -101,6 +101,8 @@ class LayoutRules(Mentions):
                 return None
             if self.inside[tok.i] or not is_cue(tok) or self._in_relative_clause(tok):
                 continue
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and not any(a.i == tok.i for t in span for a in t.ancestors):
+                continue  # what a sentence is about, not who speaks next (`..., about Comey's statement. "..."`)
             subject = self.subject(tok)
             if subject is not None and self.animate(subject):
                 return self.describe(subject, cue_text(tok))
