@@ -90,20 +90,28 @@ class Mentions:
         """Surname -> "m"/"f" from the article's own pronouns: each he or she
         outside quotations votes for the person last named as a subject in its
         sentence or the one before (`Naureen Jahangir ... is among those who
-        will not back Clinton. ... she had been`). A given name the list does
-        not know gets the gender the article gives it; a surname whose votes
-        disagree (two Clintons) gets none."""
-        subjects = [(ent.end - 1, words[-1]) for ent in self.people
-                    if ent.root.dep_ in SUBJECTS and not self.inside[ent.start] and (words := name_key(clean_name(ent.text))[0])]
-        ends = [end for end, _ in subjects]
+        will not back Clinton. The campaign was the first time she had been`;
+        a name the tagger missed too: `Field told me that she`), unless
+        someone else is named between them in the pronoun's own sentence (`an
+        event attended by Ólafur Grímsson, and he'd remarked`). A given name
+        the list does not know gets the gender the article gives it; a surname
+        whose votes disagree (two Clintons) gets none."""
+        named = [(tok.i, words[-1], role(tok).dep_ in SUBJECTS) for tok in self.doc
+                 if not self.inside[tok.i] and self.is_person(tok) and (person := self.person_at(tok)) and (words := name_key(person[1])[0])]
+        subjects = [(i, last) for i, last, subject in named if subject]
+        ends, named_at = [i for i, _ in subjects], [i for i, _, _ in named]
         votes: dict[str, Counter] = {}
         for tok in self.doc:
             gender = THIRD_PERSON.get(tok.lower_)
             if gender is None or self.inside[tok.i]:
                 continue
             at = bisect.bisect_left(ends, tok.i) - 1
-            if at >= 0 and self.sent_of[tok.i] - self.sent_of[ends[at]] <= 1:
-                votes.setdefault(subjects[at][1], Counter())[gender] += 1
+            if at < 0 or self.sent_of[tok.i] - self.sent_of[ends[at]] > 1:
+                continue
+            last_named = named[bisect.bisect_left(named_at, tok.i) - 1]
+            if last_named[0] != ends[at] and self.sent_of[last_named[0]] == self.sent_of[tok.i]:
+                continue  # someone named closer, in the pronoun's own sentence, may be the one meant
+            votes.setdefault(subjects[at][1], Counter())[gender] += 1
         return {last: g for last, c in votes.items() for g, k in c.most_common(1) if k >= 3 * (sum(c.values()) - k)}
 
     def mention_count(self, canonical: str) -> int:

@@ -173,14 +173,19 @@ class ArticleNames:
 
     def gender(self, name: str) -> str | None:
         """"m", "f" or None (unknown) for a canonical name: from its first
-        name, else its title in the article, else the pronouns the article
-        uses after it (`Naureen Jahangir ... she`: a given name the list
-        does not know)."""
+        name, else as the article tells it (`told_gender`)."""
+        words, _ = name_key(name)
+        if len(words) >= 2 and (found := first_name_gender(words[0])):
+            return found
+        return self.told_gender(name)
+
+    def told_gender(self, name: str) -> str | None:
+        """The gender the article itself gives a person: a title (`Mrs.
+        Clinton`), or the pronouns it uses after the name (`Naureen Jahangir
+        ... she`: a given name the list does not know)."""
         words, _ = name_key(name)
         if not words:
             return None
-        if len(words) >= 2 and (found := first_name_gender(words[0])):
-            return found
         return title_gender(name) or self.titled.get(words[-1]) or self.pronouns.get(words[-1])
 
     def add(self, offset: int, name: str) -> None:

@@ -100,8 +100,10 @@ def candidates(m: Mentions, offset: int, pronoun: str, speakers: list[str], rule
         f["one_word"] = float(len(cand.name.split()) == 1)
         f["known_gender"] = float(gender is not None)
         f["rule_pick"] = float(cand.name == rule)
-    # a pronoun of the other gender is someone else: only the last speaker may clash (the gender guess can be wrong)
-    return [c for c in found.values() if not c.features["gender_clashes"] or c.features["last_speaker"]]
+    # a pronoun of the other gender is someone else: only the last speaker may clash (a guess from the
+    # given name can be wrong), unless the article itself says otherwise (`Field told me that she ...`)
+    return [c for c in found.values() if not c.features["gender_clashes"]
+            or (c.features["last_speaker"] and m.names.told_gender(c.name) in (None, want))]
 
 
 def choose(cands: list[Candidate], weights: dict[str, float]) -> str | None:

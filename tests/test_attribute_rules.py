@@ -320,3 +320,14 @@ def test_a_statement_the_speaker_talks_about_does_not_speak_for_the_next_quotati
         "between this case and previous criminal cases.”"
     )
     assert [who for _, who in speakers(text)] == ["Steven Aftergood", "Steven Aftergood"]
+
+
+def test_a_woman_the_article_calls_she_is_not_the_he_who_remarked_though_she_spoke_last():
+    text = (
+        "Leslie Field, an engineer at Stanford, founded the Ice911 project in 2006.\n\n"
+        '“These are relatively inexpensive, and there are manufacturers,” Field told me.\n\n'
+        "Field told me that she’d spoken at an online event attended by the former President of Iceland "
+        "Ólafur Grímsson, and he’d remarked that, if it is possible to preserve valuable ice, "
+        "“it would be a gift of fortune, a gift from God.”"
+    )
+    assert [who for _, who in speakers(text)] == ["Leslie Field", "Ólafur Grímsson"]
