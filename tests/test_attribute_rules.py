@@ -331,3 +331,11 @@ def test_a_woman_the_article_calls_she_is_not_the_he_who_remarked_though_she_spo
         "“it would be a gift of fortune, a gift from God.”"
     )
     assert [who for _, who in speakers(text)] == ["Leslie Field", "Ólafur Grímsson"]
+
+
+def test_what_someone_calls_a_thing_is_in_their_words_though_another_cue_reports_it():
+    text = (
+        "UiPath recently announced new generative AI features focused on document processing, as well as "
+        "taking automated actions to deliver what UiPath CEO Bob Enslin calls “one-click digital transformation.”"
+    )
+    assert speakers(text) == [("one-click digital transformation.", "Bob Enslin")]

@@ -26,6 +26,12 @@ SOURCE_RULES = (
     "headline_source",  # `Bernie Sanders Pins The Rise Of ISIS On 'Disastrous' Invasion`
 )
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj"}
+NAMING_VERBS = frozenset("call dub term describe label brand".split())
+
+
+def _naming(cue: Token) -> bool:
+    """`what X calls "..."`: the quoted words are X's name for something, whoever reports it."""
+    return cue._.lemma.lower() in NAMING_VERBS and any(c.lower_ == "what" for c in cue.children)
 
 
 class Article(LayoutRules):
@@ -62,6 +68,7 @@ class Article(LayoutRules):
             # a cue inside what another cue reports (`Cruz said Rubio will continue to be "..."`)
             # ... unless the quotation follows it after a colon (`Lacerda said Epstein told her: "..."`): then it is his words
             reported = self._reported_cue(tok) and not (0 <= colon - tok.i <= 4 and self.subject(tok) is not None)
+            reported = reported and not _naming(tok)  # `to deliver what UiPath CEO Bob Enslin calls "..."`: his words
             distance = span.start - tok.i if tok.i < span.start else tok.i - span.end
             if tok.pos_ == "NOUN" and not linked:
                 continue  # a noun cue speaks only for the quotation it governs
