@@ -34,6 +34,11 @@ class HasText(Protocol):
 A = TypeVar("A", bound="HasText | str")
 T = TypeVar("T")
 FOUND = "quotes.analysis"  # a Doc's user_data: its article and the Detection of its text
+# Texts spaCy parses at once, whatever the batches articles come and are stored in. Its arrays
+# for a batch are held together, about 15 KB a token: 16 articles of ~900 tokens took 410 MB
+# over the loaded model, 2 take 105 MB; on a CPU a larger batch is no faster (bench figures in
+# BENCHMARKS.md, "Memory at 10,000 articles"), and a Doc does not depend on its batch.
+PARSE_BATCH = 2
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,9 @@ def text_of(article: HasText | str) -> str:
 def analyse(articles: Iterable[A], *, batch_size: int = 32, workers: int = 1) -> Iterator[Analysis[A]]:
     """One Analysis per article (anything with a `.text`, or a str), in input order.
 
-    With `workers` > 1, that many processes do all the work (each loads the
-    model once) and send back only the records, never a parsed Doc.
+    `batch_size` articles go to a worker at a time; spaCy parses PARSE_BATCH at
+    once. With `workers` > 1, that many processes do all the work (each loads
+    the model once) and send back only the records, never a parsed Doc.
     """
     if workers > 1:
         pool = worker_pool(workers, initializer=load_nlp)  # they end when this process does
@@ -80,7 +86,7 @@ def analyse(articles: Iterable[A], *, batch_size: int = 32, workers: int = 1) ->
             yield text, {QUOTE_SPANS: [(q.start, q.end) for q in detection.quotes], FOUND: (article, detection)}
 
     # 2. Parse; 3. attribute (the speakers' roles too); 4. the article's words have the last say on each speaker.
-    for doc in parse(load_nlp(), found(), batch_size=batch_size):
+    for doc in parse(load_nlp(), found(), batch_size=min(batch_size, PARSE_BATCH)):
         article, detection = doc.user_data.pop(FOUND)
         yield Analysis(article, checked(doc.text, attribute(doc, detection.quotes)), detection.warnings)
 

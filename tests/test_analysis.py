@@ -8,7 +8,8 @@ import pytest
 import spacy
 from sqlalchemy import event
 
-from quotes.analysis import Analysis, analyse_among
+from quotes import analysis
+from quotes.analysis import PARSE_BATCH, Analysis, analyse, analyse_among
 from quotes.ingest import ingest
 from quotes.pipeline import QUOTE_SPANS, ner_tokens
 
@@ -70,3 +71,34 @@ def test_warnings_come_in_the_order_of_the_files(session_factory, tmp_path, dete
     summary = ingest(session_factory, [tmp_path])
     assert [w.path.name for w in summary.warnings] == ["1.txt", "2.txt", "3.txt"]
     assert "2.txt is not UTF-8; read it as cp1252" in summary.warnings[1].reason
+
+
+@spacy.Language.factory("test_batch_sizes")
+def batch_sizes(nlp, name):
+    return BatchSizes()
+
+
+class BatchSizes:
+    """A pipeline component that notes how many Docs it is given at once."""
+
+    def __init__(self) -> None:
+        self.seen: list[int] = []
+
+    def __call__(self, doc):
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size=128):
+        for batch in spacy.util.minibatch(docs, batch_size):
+            self.seen.append(len(batch))
+            yield from batch
+
+
+def test_spacy_parses_a_few_texts_at_once_whatever_the_batch_articles_come_in(monkeypatch):
+    nlp = spacy.blank("en")
+    sizes = nlp.add_pipe("test_batch_sizes")
+    monkeypatch.setattr(analysis, "load_nlp", lambda: nlp)
+    monkeypatch.setattr(analysis, "attribute", lambda doc, quotes: [])
+    texts = [f"“Words {i},” said Qin Gang." for i in range(16)]
+    out = list(analyse(texts, batch_size=16))  # ingest's batch: 16 articles stored together
+    assert [a.article for a in out] == texts
+    assert sum(sizes.seen) == 16 and max(sizes.seen) == PARSE_BATCH  # spaCy's arrays held for 2 texts, not 16
