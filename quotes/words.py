@@ -90,6 +90,16 @@ army military police force court company firm bank group union party campaign or
 organization foundation institute university school association federation league club network team
 centre center authority regulator service caucus coalition alliance embassy spokesperson
 """)
+# Nouns that describe a news outlet (`the newspaper said`, `the editorial board wrote`), and the
+# words that make an outlet's name (`The New Hampshire Union Leader`, `the Las Vegas Sun`).
+OUTLET_NOUNS = _words("newspaper paper daily tabloid magazine outlet site website blog channel station broadcaster publication")
+OUTLET_NAME_WORDS = _words("""
+times post news journal herald tribune gazette chronicle inquirer telegraph examiner dispatch courier
+bulletin magazine review press media television radio broadcasting leader sun star globe mail guardian
+observer standard independent register record reporter daily weekly monitor express mirror politico
+reuters bloomberg xinhua tass interfax cnn msnbc bbc npr pbs abc cbs nbc fox advocate
+""")
+
 # Words that make an organisation's name (`Ministry of Foreign Affairs`, `Aguas del Norte SA`).
 ORG_NAME_WORDS = (ORG_NOUNS - {"spokesperson"}) | _words("""
 corporation corp inc ltd llc plc sa ag gmbh co companies times post news forces services

@@ -11,12 +11,18 @@ people, and "no named speaker" (None).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from quotes.cues import is_cue
 from quotes.mentions import Mentions, role
+from quotes.name_checks import looks_like_org
+from quotes.names import is_first_name
 from quotes.records import Attribution, Quote
+from quotes.words import OUTLET_NAME_WORDS, OUTLET_NOUNS, RESOLVER_TITLES, ROLE_WORDS
+
+TITLE_WORDS = RESOLVER_TITLES | ROLE_WORDS
 
 SPEAKER_ENTS = {"PERSON", "ORG"}
 VOICE_ENTS = {"GPE", "NORP"}  # a state speaks only as the subject of a speech verb (`Israel said`)
@@ -71,6 +77,8 @@ class ArticleMentions:
         for x in self.mentions:
             self.named_in.setdefault(x.paragraph, []).append(x.name)
         self.at_token = {x.token: x for x in self.mentions}
+        self._ties: dict[str, set[str]] = {}  # organisation -> the nouns the text calls it by
+        self._elsewhere: dict[str, str] = {}  # a speaker no mention names -> its type from the rest of the article
 
     def paragraph(self, offset: int) -> int:
         """The non-empty line that holds `offset`."""
@@ -79,6 +87,7 @@ class ArticleMentions:
     def _read(self, ent) -> NameMention | None:
         m, last = self.m, ent[-1]
         head = role(last)
+        end = last  # the name's last token
         if ent.label_ in SPEAKER_ENTS:
             if ent.label_ == "PERSON" or m.names.knows(last.text):
                 found = m.person_at(last)
@@ -87,6 +96,8 @@ class ArticleMentions:
                 name, kind = found[1], "person"
             else:
                 name, kind = org_name(ent), "org"
+                if (tail := title_tail(ent)) is not None:  # `The New Hampshire Union Leader said`: `Leader` ends the name
+                    end, head = tail, role(tail)
         elif ent.label_ in VOICE_ENTS and head.dep_ in ("nsubj", "nsubjpass") and is_cue(head.head):
             name, kind = org_name(ent), "org"
         else:
@@ -96,10 +107,10 @@ class ArticleMentions:
         return NameMention(
             name=name,
             kind=kind,
-            token=last.i,
-            sent=m.sent_of[last.i],
-            paragraph=self.paragraph(last.idx),
-            in_quote=m.inside[last.i],
+            token=end.i,
+            sent=m.sent_of[end.i],
+            paragraph=self.paragraph(end.idx),
+            in_quote=m.inside[end.i],
             subject=head.dep_ in ("nsubj", "nsubjpass"),
             cue_subject=head.dep_ in ("nsubj", "nsubjpass") and is_cue(head.head),
             dep=head.dep_,
@@ -107,19 +118,41 @@ class ArticleMentions:
 
     def org_before(self, offset: int, noun: str) -> str | None:
         """The organisation a description means (`the ministry` after `Russia’s
-        Defense Ministry`): the latest one named before it whose name has the
-        noun, else the latest one named in the three paragraphs before."""
+        Defense Ministry`): the latest one named in the three paragraphs before
+        that the article ties to the noun: its name has the noun, or it is an
+        outlet and the noun one's (`the editorial board`, `the newspaper` after
+        `The New Hampshire Union Leader`), or the text calls it so (`Tesla, the
+        electric-car company,`, `investment banking giant Goldman Sachs`, `the
+        BLM group`). None when nothing ties one: the latest organisation named
+        is not the one meant (`State of the Union` before `the editorial board`)."""
         p = self.paragraph(offset)
         before = [x for x in self.narrated if x.kind == "org" and self.m.doc[x.token].idx < offset and x.paragraph >= p - 3]
-        fits = [x for x in before if noun.lower() in x.name.lower().split()]
-        found = (fits or before)[-1:]
-        return found[0].name if found else None
+        fits = [x for x in before if self._is_a(x.name, noun.lower(), offset)]
+        return fits[-1].name if fits else None
+
+    def _is_a(self, name: str, noun: str, offset: int) -> bool:
+        """Does the article tie organisation `name` to the description noun at `offset`?"""
+        words = [w.lower() for w in name.split()]
+        if noun in words:
+            return True  # `Russia’s Defense Ministry` ... `the ministry`
+        outlet_noun = noun in OUTLET_NOUNS or noun == "board" and self.m.text[max(0, offset - 10) : offset].lower().rstrip().endswith("editorial")
+        if outlet_noun and any(w in OUTLET_NAME_WORDS for w in words):
+            return True  # `the Miami Herald` ... `the newspaper`, `the editorial board`
+        ties = self._ties.get(name)
+        if ties is None:  # the words right before the name, the one after it (`the BLM group`), an apposition's
+            said = re.escape(name)
+            after = re.findall(rf"(?<!\w){said}(?:, ([^,.;:()\n]{{1,60}})| ([\w’'-]+))", self.m.text)
+            after = [" ".join(pair) for pair in after]
+            before = re.findall(rf"((?:[\w’'-]+ ){{1,4}}){said}(?!\w)", self.m.text)
+            ties = self._ties[name] = {w.lower() for w in " ".join(after + before).split()}
+        return any(w.startswith(noun) for w in ties) or outlet_noun and bool(ties & OUTLET_NOUNS)
 
     def org_whole(self, name: str, offset: int) -> str | None:
         """An organisation's whole name where the rules read part of it
         (`Ministry` of `Russia’s Defense Ministry`)."""
-        ent = self.m.ent_of.get(self.m.token_at(offset))
-        found = self.at_token.get(ent.end - 1) if ent is not None else None
+        token = self.m.token_at(offset)
+        ent = self.m.ent_of.get(token)
+        found = self.at_token.get(ent.end - 1 if ent is not None else token)  # `Leader` after `The New Hampshire Union`
         if found is not None and found.kind == "org" and name.split()[:1] in (["The"], ["the"]) and name.split()[1:] == found.name.split():
             return found.name  # `The Federal Aviation Administration said`: the name without its article
         if found is None or found.kind != "org" or self.m.names.knows(name.split()[-1]) or len(found.name.split()) <= len(name.split()):
@@ -137,8 +170,32 @@ class ArticleMentions:
         return fuller.pop() if len(fuller) == 1 else None
 
     def type_of(self, name: str | None) -> str | None:
-        """person or org for a speaker (a person unless the article names it as an organisation)."""
-        return self.kind.get(name, "person") if name else None
+        """person or org for a speaker: as the article's mentions of it are
+        typed, else as the tagger labels the same words elsewhere in the
+        article (an outlet or group tagged ORG or NORP, a place tagged GPE or
+        LOC: a state or city speaking is an organisation), else as its name
+        says (`America Rising PAC`); a person when nothing says otherwise."""
+        if not name:
+            return None
+        if name in self.kind:
+            return self.kind[name]
+        if name not in self._elsewhere:
+            self._elsewhere[name] = self._kind_elsewhere(name)
+        return self._elsewhere[name]
+
+    def _kind_elsewhere(self, name: str) -> str:
+        same = [ent for ent in self.m.ents if _bare(ent.text) == _bare(name)]
+        labels = Counter(ent.label_ for ent in same)
+        if labels["PERSON"] or len(name.split()) > 1 and is_first_name(name.split()[0]) and not looks_like_org(name):
+            return "person"  # `Neera Tanden`, tagged a building once, is still a person
+        if labels["ORG"] or labels["NORP"] or looks_like_org(name):
+            return "org"  # `Mediaite`, `The New York Times`, `America Rising PAC`
+        places = [ent for ent in same if ent.label_ in PLACE_LABELS]
+        if any(c.dep_ == "appos" and c.lower_ in TITLE_WORDS for ent in places for c in ent[-1].children):
+            return "person"  # `Joh Husted, Ohio Secretary of State, voiced`, tagged a place
+        if len(places) > 1 or any(not _speaks(ent[-1]) for ent in places):
+            return "org"  # `Orlando`, `Syria`: a place the article writes as one, speaking
+        return "person"  # `“...,” Husted said`: a place only where a person would speak
 
     def candidates(self, i: int, rules: list[Attribution]) -> list[str | None]:
         """Everyone who could have said quotation `i`, given the rules' answers."""
@@ -164,11 +221,44 @@ def org_name(ent) -> str:
         start = doc[start - 2].i
         while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_ == doc[start].ent_type_:
             start -= 1
-    text = doc[start : ent.end].text
+    end = tail.i + 1 if (tail := title_tail(ent)) is not None else ent.end
+    text = doc[start:end].text
     words = text.split()
     if words and words[0].lower() == "the":
-        text = " ".join(words[1:])
-    return clean_org(text)
+        words = words[1:]
+    while len(words) > 1 and _PREFIXED.match(words[0]):
+        words = words[1:]  # `the pro-Christie Union Leader`: a stance, not the name
+    return clean_org(" ".join(words))
+
+
+_PREFIXED = re.compile(r"(?:pro|anti)-[A-Z]")
+
+
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def _bare(text: str) -> str:
+    """A name without `the` and outer punctuation, to compare mentions by."""
+    words = clean_org(text).split()
+    return " ".join(words[1:] if words and words[0].lower() == "the" else words)
+
+
+def _speaks(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and is_cue(tok.head)
+
+
+def title_tail(ent):
+    """The word after an organisation's name that the tagger left out though the
+    name leans on it (`The New Hampshire Union` + `Leader`, `The Hollywood` +
+    `Reporter`): a capitalised word that names outlets and is a title too.
+    A role after a name stays a role (`CNN President`, `Tesla CEO`)."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return None
+    tok = doc[ent.end]
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in OUTLET_NAME_WORDS & TITLE_WORDS and ent[-1].head.i == tok.i:
+        return tok
+    return None
 
 
 def clean_org(text: str) -> str:
