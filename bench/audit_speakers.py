@@ -10,7 +10,7 @@ main, then reports:
    and storage disagree) and every alias that is a title or role alone;
 3. counts: entries, people, organisations, partial names;
 4. a sample for a hand check, written to `out/audit-sample.tsv`: the 300 most
-   quoted entries and 200 others drawn at random (seed 13), each with type,
+   quoted entries and 400 others drawn at random (seed 13; 200 before 2026-12-02 late runs), each with type,
    quotes, aliases and roles, and an empty `verdict` column to fill in
    (ok | malformed | wrong-type | not-a-speaker).
 
@@ -39,7 +39,7 @@ from quotes.store.models import PersonAlias
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "eval"
 SOURCES = [SHARED / "polnear-train" / "docs", SHARED / "news-dev" / "docs", ROOT / "seeds"]
-TOP, RANDOM, SEED = 300, 200, 13
+TOP, RANDOM, SEED = 300, 400, 13
 
 
 def recording(refused: Counter, problems: Counter, workers: int):
