@@ -39,7 +39,7 @@ from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
-from quotes.words import DESCRIBERS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
+from quotes.words import DESCRIBERS, JOBS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
 ORG_KINDS = ORG_WORDS | frozenset("""
@@ -47,6 +47,8 @@ newspaper paper daily tabloid outlet site website blog magazine channel station 
 publisher publication firm company group organisation organization charity think-tank tank
 """.split())
 PERSON_TITLES = RESOLVER_TITLES - DESCRIBERS - {"state", "house", "senate", "foreign", "national"}
+# Kin only a person has (`Trump’s son`, `Schilling’s son, Grant,`).
+KIN = frozenset("wife husband son daughter mother father brother sister".split())
 # Small words no given name is, whatever the list of names says (`The` is one there).
 FUNCTION_WORDS = frozenset("the a an and or but of to in on at by for from with as that this his her its their".split())
 _OPENING = set("“‘«„‹•*")  # marks a quotation or a list item opens with
@@ -176,8 +178,12 @@ class _Article:
 
     def _kind(self, name: str, given: str | None) -> str | None:
         person = org = 0
-        for i in _find(name, self.text):
-            said = self._before(i, name) or _after(self.text[i + len(name) : i + len(name) + 30])
+        places = [(i, name) for i in _find(name, self.text)]
+        if given == ORG and " " in name and not looks_like_org(name):  # `Whit Symms` ... `Symms said he`
+            surname = name.split()[-1]
+            places += [(i, surname) for i in _find(surname, self.text) if not self.text.startswith(name, i - len(name) + len(surname))]
+        for i, written in places:
+            said = self._before(i, written) or _after(self.text[i + len(written) : i + len(written) + 30])
             person += said == PERSON
             org += said == ORG
         if given == ORG and not org and (person or " " in name and _given_name(name)) and not looks_like_org(name):
@@ -196,6 +202,8 @@ class _Article:
         key = word.lower().rstrip(".")
         if key in PERSON_TITLES:
             return PERSON  # `Sen. Sanders`, `Mr. Symms`
+        if word.endswith(",") and word[:-1].lower() in KIN | JOBS | PERSON_TITLES:
+            return PERSON  # `Schilling’s son, Grant,`, `its spokesman, Jason Miller`
         if not word[-1].isalpha():
             return None  # `West Bank. Rahm Emanuel`: another sentence or clause
         if key == "the":
@@ -241,7 +249,7 @@ class _Article:
 # and those only an organisation takes (`Politifact, which`).
 _PERSON_AFTER = re.compile(
     r"(?:,\s+who\b|,\s+\d{1,3},|\s+\([RDI]-|\s+(?:said|says|told|added|wrote)\s+(?:he|she)\b"
-    r"|[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister)\b|\s+\w+\s+(?:himself|herself)\b)"
+    rf"|[’']s\s+(?:{'|'.join(sorted(KIN))})\b|\s+\w+\s+(?:himself|herself)\b)"
 )
 _ORG_AFTER = re.compile(r",\s+which\b|\s+\w+\s+itself\b")
 

@@ -122,3 +122,15 @@ def test_a_surname_particle_the_article_always_writes_stays_with_the_name():
     assert [a.speaker for a in said(text, "Blasio")] == ["de Blasio"]
     text = "“We are ready,” Blasio said.\n"
     assert [a.speaker for a in said(text, "Blasio")] == ["Blasio"]
+
+
+def test_what_the_article_says_of_the_surname_makes_a_person_of_a_name_tagged_an_organisation():
+    text = "“I can’t vote for Trump,” said Concord resident Whit Symms.\n\nSymms said he had been impressed.\n"
+    assert {a.speaker_type for a in said(text, "Whit Symms", "org")} == {"person"}
+    text = "“We will merge,” said Goldman Sachs. Sachs, which is old, agreed.\n"
+    assert {a.speaker_type for a in said(text, "Goldman Sachs", "org")} == {"org"}
+
+
+def test_a_kin_or_role_in_apposition_before_a_name_makes_a_person():
+    text = "Schilling’s son, Grant, defended his father, saying: “He is no bigot.”\n"
+    assert {a.speaker_type for a in said(text, "Grant", "org")} == {"person"}
