@@ -53,12 +53,18 @@ def clean_name(text: str) -> str:
         key = w.lower().rstrip(".")
         if w.islower() and w.split("-")[0] in PARTICLES and words[i + 1][:1].isupper():
             continue
-        if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper():
+        if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper() or _hyphenated_title(key):
             cut = i + 1
     if cut and words[cut - 1].lower().rstrip(".") in GENDER_TITLES:
         cut -= 1  # `Mr.` stays: it tells which of two Clintons is meant
     words = [w for w in words[cut:] if w]
     return " ".join(words)
+
+
+def _hyphenated_title(key: str) -> bool:
+    """`secretary-treasurer`, `president-ceo`: titles joined by a hyphen are a title."""
+    parts = key.split("-")
+    return len(parts) > 1 and all(p in TITLES or p in ROLE_WORDS for p in parts)
 
 
 def strip_title(name: str) -> str:
@@ -233,8 +239,10 @@ class ArticleNames:
     def canonical(self, name: str, offset: int) -> str:
         """The full name behind `name` as the article uses it at `offset`;
         a title (`Mr.`, `Mrs.`) picks among people who share a surname."""
-        words, suffix = name_key(name)
         plain = strip_title(name)
+        if len(plain.split()) >= 3 and (kept := _drop_leading_epithet(plain)) != plain:
+            name = plain = kept  # `Certainly Donald Trump`: a headline's word before the name
+        words, suffix = name_key(name)
         if not words:  # a title alone (`the King said`): the person the article gives it to
             titled = self.title_holder(name)
             return self.canonical(titled, offset) if titled else plain
@@ -260,14 +268,16 @@ class ArticleNames:
         """A surname of several words (`De La Rosa` for Alano De La Rosa), or
         a surname after words that are no given name (`Daily Mail Lacerda`,
         where the tagger ran an outlet into the name): the one person the
-        article names in full with that surname."""
+        article names in full with that surname. A name the text reading cut
+        from this one is not it (`Wing Watch`, read from `Right Wing Watch`)."""
         if is_first_name(words[0].title()) and words[0] not in PARTICLES:
             return None
-        same_last = self._by_last.get(words[-1], []) + self._spelled_by_last.get(words[-1], [])
+        spelled = [full for _, full in self._spelled_by_last.get(words[-1], [])
+                   if not (len(fw := name_key(full)[0]) < len(words) and words[-len(fw):] == fw)]  # re-read from this name
         found = {
-            full for _, full in same_last
-            if name_key(full)[1] == suffix and len(name_key(full)[0]) > 1 and (
-                name_key(full)[0][-len(words):] == words or name_key(full)[0][-1] == words[-1])
+            full for full in [full for _, full in self._by_last.get(words[-1], [])] + spelled
+            if (fw := name_key(full)[0]) and name_key(full)[1] == suffix and len(fw) > 1
+            and (fw[-len(words):] == words or fw[-1] == words[-1])
         }
         return found.pop() if len(found) == 1 else None
 

@@ -13,11 +13,15 @@ mislabels people and outlets. The article's text settles much of it:
    a one-word name written once, at a line's start, with no title
    (`Spurns offer, blasts ...`), is a headline's word too;
 3. `the Clintons` beside `Clinton`: a family, not one speaker;
-4. the words right around the name: a title or a given name before it (`Mr.
-   Symms`, `Bernie Sanders`) or `, who` after it make a person, `the` or an
-   organisation's noun before it (`the Las Vegas Sun`, `the newspaper NRC
-   Handelsblad`) or `, which` after it an organisation. The type changes only
-   when the article's words are one-sided against the resolver's.
+4. the words right around the name: a title, a given name or a kin word in
+   apposition before it (`Mr. Symms`, `Bernie Sanders`, `his son, Grant,`) or
+   `, who` after it make a person, `the` or an organisation's noun before it
+   (`the Las Vegas Sun`, `the newspaper NRC Handelsblad`), `, which` or an
+   apposition that names a kind of organisation after it (`America Rising, a
+   research firm,`) an organisation. The type changes only when the
+   article's words are one-sided against the resolver's; for a person typed
+   an organisation, what it says of the surname counts too (`Whit Symms` ...
+   `Symms said he`). A name written only as a hashtag is no speaker.
 
 `checked` applies this to one article's attributions: a speaker failing 1-3
 becomes no speaker (its words kept as the mention, as storage does with a
@@ -144,6 +148,8 @@ class _Article:
             return "a common word: the article writes it in lower case"  # `Deforestation`, `The Christian speaker`
         if kind == PERSON and one_word and len(capitalised) == 1 and self._only_by_position(capitalised[0], name):
             return "named once, where any word is capitalised: a word, not a name"  # `\nSpurns offer, blasts ...`
+        if capitalised and all(text[i - 1 : i] == "#" for i in capitalised):
+            return "a hashtag, not a speaker"  # `The hashtag #PorteOuverte - ''open door'' -`
         # 2. Named only inside quotation marks
         places = [i for w in name.split() if len(w) > 2 for i in _find(w, text)]
         if places and all(self._quoted(i) for i in places):
@@ -182,10 +188,15 @@ class _Article:
         if given == ORG and " " in name and not looks_like_org(name):  # `Whit Symms` ... `Symms said he`
             surname = name.split()[-1]
             places += [(i, surname) for i in _find(surname, self.text) if not self.text.startswith(name, i - len(name) + len(surname))]
+        described = False
         for i, written in places:
-            said = self._before(i, written) or _after(self.text[i + len(written) : i + len(written) + 30])
+            following = self.text[i + len(written) : i + len(written) + 80]
+            said = self._before(i, written) or _after(following)
             person += said == PERSON
             org += said == ORG
+            described |= bool(_ORG_APPOSITION.match(following))
+        if given == PERSON and described and not person:
+            return ORG  # `America Rising, a conservative opposition research firm,`
         if given == ORG and not org and (person or " " in name and _given_name(name)) and not looks_like_org(name):
             return PERSON  # `Sen. Sanders`, `Whit Symms`, `his son, Grant`
         if given == PERSON and org and not person and not _given_name(name):
@@ -252,10 +263,18 @@ _PERSON_AFTER = re.compile(
     rf"|[’']s\s+(?:{'|'.join(sorted(KIN))})\b|\s+\w+\s+(?:himself|herself)\b)"
 )
 _ORG_AFTER = re.compile(r",\s+which\b|\s+\w+\s+itself\b")
+# An apposition that says what kind of organisation it is (`America Rising, a conservative research firm,`),
+# whatever the name's first word is to the list of given names; `, a member of the committee` says nothing.
+_ORG_APPOSITION = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:(?!(?:of|at|for|in|with|from|to|by|and|who|whose)\b)[\w’'-]+\s+){{0,4}}"
+    rf"(?:{'|'.join(map(re.escape, sorted(ORG_KINDS)))})s?(?=[,.;)]|\s+(?:that|which|based|founded|run|backed)\b)"
+)
 
 
 def _after(following: str) -> str | None:
-    return PERSON if _PERSON_AFTER.match(following) else ORG if _ORG_AFTER.match(following) else None
+    if _PERSON_AFTER.match(following):
+        return PERSON
+    return ORG if _ORG_AFTER.match(following) or _ORG_APPOSITION.match(following) else None
 
 
 def _find(phrase: str, text: str, *, case: bool = True) -> list[int]:

@@ -99,3 +99,21 @@ def test_an_article_word_is_no_given_name_and_a_newspaper_no_person():
     names = names_of(text="The New York Times reported the story. The Federal Aviation Administration said it was aware.")
     assert names.spelled == []
     assert names.canonical("New York Times", 100) == "New York Times"
+
+
+def test_a_name_cut_from_an_organisations_name_is_not_its_full_form():
+    # `Right Wing Watch reported`: the text also gives `Wing Watch` after a given name, `Wing`
+    names = names_of(text="Right Wing Watch reported it.")
+    assert names.canonical("Right Wing Watch", 100) == "Right Wing Watch"
+    assert names_of("Marina Lacerda").canonical("Daily Mail Lacerda", 100) == "Marina Lacerda"  # still found
+
+
+def test_a_headline_word_before_a_full_name_is_dropped_when_made_canonical():
+    assert names_of("Donald Trump", "Donald J. Trump").canonical("Certainly Donald Trump", 100) == "Donald Trump"
+
+
+def test_titles_joined_by_a_hyphen_are_a_title():
+    from quotes.names import clean_name
+
+    assert clean_name("United Auto Workers Secretary-Treasurer Gary Casteel") == "Gary Casteel"
+    assert clean_name("Jean-Pierre Raffarin") == "Jean-Pierre Raffarin"

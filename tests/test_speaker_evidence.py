@@ -134,3 +134,17 @@ def test_what_the_article_says_of_the_surname_makes_a_person_of_a_name_tagged_an
 def test_a_kin_or_role_in_apposition_before_a_name_makes_a_person():
     text = "Schilling’s son, Grant, defended his father, saying: “He is no bigot.”\n"
     assert {a.speaker_type for a in said(text, "Grant", "org")} == {"person"}
+
+
+def test_an_apposition_that_names_a_kind_of_organisation_makes_an_organisation():
+    text = "“It was cut,” the campaign said. It was distributed by America Rising, a conservative research firm.\n"
+    assert [a.speaker_type for a in said(text, "America Rising", "person")] == ["org"]
+    text = "“We will win,” said Jim Bopp, a member of the convention’s committee.\n"
+    assert [a.speaker_type for a in said(text, "Jim Bopp", "person")] == ["person"]  # a member of it: a person
+    text = "“It is late,” said Kim Smith, a Post reporter.\n"
+    assert [a.speaker_type for a in said(text, "Kim Smith", "person")] == ["person"]
+
+
+def test_a_hashtag_is_no_speaker():
+    text = "The hashtag #PorteOuverte - “open door” - became a vehicle for offering shelter.\n"
+    assert [a.speaker for a in said(text, "PorteOuverte")] == [None]

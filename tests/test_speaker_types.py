@@ -197,3 +197,34 @@ def test_a_description_nothing_ties_to_an_organisation_names_no_speaker():
     text = COMMITTEE.replace("The Senate Budget Committee met", "The Senate Budget Office met")
     parse = COMMITTEE_PARSE.replace("Committee NNP PROPN nsubj 4 Committee", "Office NNP PROPN nsubj 4 Office")
     assert answers(text, parse) == [(None, None)]  # not Google, nor the office: `the committee` is neither
+
+
+CLARKSTON = 'Refugees live in Clarkston. Many came from Clarkston. "We are home," Clarkston said.'
+# the small model calls the town a person where it speaks
+CLARKSTON_PARSE = """
+    Refugees NNS NOUN nsubj 1 refugee O
+    live VBP VERB ROOT 1 live O
+    in IN ADP prep 1 in O
+    Clarkston NNP PROPN pobj 2 Clarkston B-GPE
+    . . PUNCT punct 1 . O
+    Many JJ ADJ nsubj 6 Many O
+    came VBD VERB ROOT 6 come O
+    from IN ADP prep 6 from O
+    Clarkston NNP PROPN pobj 7 Clarkston B-GPE
+    . . PUNCT punct 6 . O
+    " `` PUNCT punct 17 " O
+    We PRP PRON nsubj 12 we O
+    are VBP AUX ccomp 17 are O
+    home NN NOUN advmod 12 home O
+    , , PUNCT punct 17 , O
+    " '' PUNCT punct 17 " O
+    Clarkston NNP PROPN nsubj 17 Clarkston B-PERSON
+    said VBD VERB ROOT 17 say O
+    . . PUNCT punct 17 . O
+"""
+
+
+def test_a_town_the_article_writes_as_a_place_more_often_than_as_a_person_is_an_organisation():
+    assert answers(CLARKSTON, CLARKSTON_PARSE) == [("Clarkston", "org")]
+    once = CLARKSTON_PARSE.replace("Clarkston NNP PROPN pobj 7 Clarkston B-GPE", "Clarkston NNP PROPN pobj 7 Clarkston B-PERSON")
+    assert answers(CLARKSTON, once) == [("Clarkston", "person")]  # once a place, twice a person: a person

@@ -177,15 +177,27 @@ class ArticleMentions:
         says (`America Rising PAC`); a person when nothing says otherwise."""
         if not name:
             return None
-        if name in self.kind:
+        if name in self.kind and not (self.kind[name] == "person" and self._a_place(name)):
             return self.kind[name]
         if name not in self._elsewhere:
             self._elsewhere[name] = self._kind_elsewhere(name)
         return self._elsewhere[name]
 
+    def _a_place(self, name: str) -> bool:
+        """A one-word name the article writes as a place (`in Clarkston`, `from Clarkston`) more
+        often than the tagger calls it a person: the town, not someone named so."""
+        if " " in name:
+            return False
+        same = [ent for ent in self.m.ents if _bare(ent.text) == name]
+        placed = sum(ent.label_ in PLACE_LABELS and ent[-1].dep_ == "pobj" and ent[-1].head.lower_ in PLACE_PREPOSITIONS
+                     for ent in same)
+        return placed >= 2 and placed > sum(ent.label_ == "PERSON" for ent in same)
+
     def _kind_elsewhere(self, name: str) -> str:
         same = [ent for ent in self.m.ents if _bare(ent.text) == _bare(name)]
         labels = Counter(ent.label_ for ent in same)
+        if self._a_place(name):
+            return "org"
         if labels["PERSON"] or len(name.split()) > 1 and is_first_name(name.split()[0]) and not looks_like_org(name):
             return "person"  # `Neera Tanden`, tagged a building once, is still a person
         if labels["ORG"] or labels["NORP"] or looks_like_org(name):
@@ -235,6 +247,7 @@ _PREFIXED = re.compile(r"(?:pro|anti)-[A-Z]")
 
 
 PLACE_LABELS = ("GPE", "LOC")
+PLACE_PREPOSITIONS = frozenset("in at from near outside across".split())
 
 
 def _bare(text: str) -> str:
