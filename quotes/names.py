@@ -42,6 +42,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 
 def clean_name(text: str) -> str:
     """`Mr. Trump's` -> `Trump`; `Secretary of State John Kerry` -> `John Kerry`; `the de Blasio` -> `de Blasio`."""
+    text = text.strip().rsplit("\n", 1)[-1]  # a name never runs across a line (`X.\n\nTrump`: a list's mark, then Trump)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–—\"“”‘’'()")
     words = text.split(" ")
     if words:
@@ -268,14 +269,16 @@ class ArticleNames:
         """A surname of several words (`De La Rosa` for Alano De La Rosa), or
         a surname after words that are no given name (`Daily Mail Lacerda`,
         where the tagger ran an outlet into the name): the one person the
-        article names in full with that surname. A name the text reading cut
-        from this one is not it (`Wing Watch`, read from `Right Wing Watch`)."""
+        article names in full with that surname. None when the text reading
+        cut a name from this one (`Wing Watch` from `Right Wing Watch`): it is
+        its own full form."""
         if is_first_name(words[0].title()) and words[0] not in PARTICLES:
             return None
-        spelled = [full for _, full in self._spelled_by_last.get(words[-1], [])
-                   if not (len(fw := name_key(full)[0]) < len(words) and words[-len(fw):] == fw)]  # re-read from this name
+        spelled = [full for _, full in self._spelled_by_last.get(words[-1], [])]
+        if any(len(fw := name_key(full)[0]) < len(words) and words[-len(fw):] == fw for full in spelled):
+            return None  # the text reading cut this very name: it names itself
         found = {
-            full for full in [full for _, full in self._by_last.get(words[-1], [])] + spelled
+            full for _, full in self._by_last.get(words[-1], []) + self._spelled_by_last.get(words[-1], [])
             if (fw := name_key(full)[0]) and name_key(full)[1] == suffix and len(fw) > 1
             and (fw[-len(words):] == words or fw[-1] == words[-1])
         }

@@ -117,3 +117,9 @@ def test_titles_joined_by_a_hyphen_are_a_title():
 
     assert clean_name("United Auto Workers Secretary-Treasurer Gary Casteel") == "Gary Casteel"
     assert clean_name("Jean-Pierre Raffarin") == "Jean-Pierre Raffarin"
+
+
+def test_a_name_never_runs_across_a_line():
+    from quotes.names import clean_name
+
+    assert clean_name("X.\n\nTrump") == "Trump"  # a list's mark, then a paragraph about Trump
