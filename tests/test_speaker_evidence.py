@@ -148,3 +148,8 @@ def test_an_apposition_that_names_a_kind_of_organisation_makes_an_organisation()
 def test_a_hashtag_is_no_speaker():
     text = "The hashtag #PorteOuverte - “open door” - became a vehicle for offering shelter.\n"
     assert [a.speaker for a in said(text, "PorteOuverte")] == [None]
+
+
+def test_a_name_once_at_a_line_start_that_a_speech_verb_follows_is_a_speaker():
+    text = "Coffee prices hit a record high.\n\nStarbucks said it had “secured supply for the coming months”.\n"
+    assert [a.speaker for a in said(text, "Starbucks")] == ["Starbucks"]

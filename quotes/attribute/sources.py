@@ -9,7 +9,7 @@ import itertools
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import cue_text, is_cue
+from quotes.cues import QUOTING_VERBS, cue_text, is_cue
 from quotes.mentions import Source, subordinate
 from quotes.attribute.layout import QUOTE_MARKS, LayoutRules, paragraph_bounds
 from quotes.records import Quote
@@ -26,12 +26,11 @@ SOURCE_RULES = (
     "headline_source",  # `Bernie Sanders Pins The Rise Of ISIS On 'Disastrous' Invasion`
 )
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj"}
-NAMING_VERBS = frozenset("call dub term describe label brand".split())
 
 
 def _naming(cue: Token) -> bool:
     """`what X calls "..."`: the quoted words are X's name for something, whoever reports it."""
-    return cue._.lemma.lower() in NAMING_VERBS and any(c.lower_ == "what" for c in cue.children)
+    return cue._.lemma.lower() in QUOTING_VERBS and any(c.lower_ == "what" for c in cue.children)
 
 
 class Article(LayoutRules):
