@@ -36,6 +36,7 @@ GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 SUBJECTS = ("nsubj", "nsubjpass")
 SUBORDINATORS = frozenset("when after as while before because since if although though until once whereas".split())
 WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
+WRITINGS = frozenset("statement email letter memo post tweet note report op-ed column blog message release".split())
 NOT_PEOPLE = frozenset("campaign statement report paper poll study letter memo website post ad video book article story survey".split())
 
 
@@ -145,6 +146,12 @@ class Mentions:
         if head.pos_ == "PRON" and lower != "one":
             kind = "pronoun" if lower in PERSONAL_PRONOUNS else "none"
             return Source(kind, head.text, cue, offset=head.idx)
+        if lower in WRITINGS and (owner := next((c for c in head.children if c.dep_ == "poss"), None)) is not None:
+            # `Sanders’ fundraising email to his supporters notes that "..."`: whose writing it is speaks
+            if owner.lower_ in PERSONAL_PRONOUNS:
+                return Source("pronoun", owner.text, cue, offset=owner.idx)
+            if owner.text[:1].isupper() and (named := self.name_at(owner)):
+                return Source("named", named, cue, name=named, offset=owner.idx)
         name = self.name_at(head, places=places)
         if name and not name_key(name)[0] and self._described(head) and not self.names.title_holder(name):
             # `the Prime Minister said`, and no `Prime Minister X` in the article: someone named before, described

@@ -339,3 +339,12 @@ def test_what_someone_calls_a_thing_is_in_their_words_though_another_cue_reports
         "taking automated actions to deliver what UiPath CEO Bob Enslin calls “one-click digital transformation.”"
     )
     assert speakers(text) == [("one-click digital transformation.", "Bob Enslin")]
+
+
+def test_a_writing_speaks_for_whoever_it_belongs_to():
+    text = (
+        "Bernie Sanders campaigned in Oakland on Monday.\n\n"
+        "Sanders’ fundraising email to his supporters notes that Jane Kim, who is running for the state Senate, "
+        "“is a civil rights attorney who’s fought for affordable housing.”"
+    )
+    assert speakers(text) == [("is a civil", "Bernie Sanders")]
