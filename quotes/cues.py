@@ -79,7 +79,8 @@ def is_cue(tok: Token) -> bool:
     lemma = tok._.lemma.lower()
     if lemma == "call" and (tok.dep_ == "amod" or (tok.i > 0 and tok.nbor(-1).lower_ in ("so", "-"))):
         return False  # `the so-called "de-risking"`
-    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
+    # the particle is parsed `prt`, or `advmod` (`Hillary shot back, "..."`)
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1)
 
 
 def cue_text(tok: Token) -> str:

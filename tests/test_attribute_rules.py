@@ -348,3 +348,11 @@ def test_a_writing_speaks_for_whoever_it_belongs_to():
         "“is a civil rights attorney who’s fought for affordable housing.”"
     )
     assert speakers(text) == [("is a civil", "Bernie Sanders")]
+
+
+def test_a_phrasal_cue_whose_particle_the_parser_calls_an_adverb_still_speaks():
+    text = (
+        "After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+        "“I suppose I could have chosen to bake cookies and have teas, but I chose to fulfill my profession.”"
+    )
+    assert speakers(text) == [("I suppose I", "Hillary")]
