@@ -153,6 +153,9 @@ class Mentions:
             if owner.text[:1].isupper() and (named := self.name_at(owner)):
                 return Source("named", named, cue, name=named, offset=owner.idx)
         name = self.name_at(head, places=places)
+        if name and not name_key(name)[0] and (holder := self._person_in(head)) is not None:
+            # `Sirius XM Vice President for news and talk Dave Gorab called`: the title's holder, named in its phrase
+            return Source("named", holder[1], cue, name=holder[1], offset=holder[0])
         if name and not name_key(name)[0] and self._described(head) and not self.names.title_holder(name):
             # `the Prime Minister said`, and no `Prime Minister X` in the article: someone named before, described
             return Source("description", doc[head.left_edge.i : head.i + 1].text, cue, offset=head.idx)
@@ -173,6 +176,14 @@ class Mentions:
         if lower in SOURCE_NOUNS or determiners & {"a", "an", "one"}:
             return Source("nominal", phrase, cue, offset=head.idx)
         return Source("none", phrase, cue, offset=head.idx)
+
+    def _person_in(self, head: Token) -> tuple[int, str] | None:
+        """(offset, name) of the person a title's phrase names, when it names one (`Vice President for news and talk Dave Gorab`)."""
+        for tok in head.subtree:
+            ent = self.ent_of.get(tok.i)
+            if tok.i > head.i and ent is not None and ent.label_ in NAME_ENTS and tok.i == ent.end - 1 and not self.inside[tok.i]:
+                return ent.start_char, clean_name(ent.text)
+        return None
 
     def _described(self, head: Token) -> bool:
         """`the President`, not `King` (Billie Jean King) or `State` (the State Department) alone."""

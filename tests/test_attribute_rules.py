@@ -356,3 +356,8 @@ def test_a_phrasal_cue_whose_particle_the_parser_calls_an_adverb_still_speaks():
         "“I suppose I could have chosen to bake cookies and have teas, but I chose to fulfill my profession.”"
     )
     assert speakers(text) == [("I suppose I", "Hillary")]
+
+
+def test_a_title_heading_the_subject_is_the_person_its_phrase_names_not_a_speaker_called_president():
+    text = "Sirius XM Vice President for news and talk Dave Gorab called the show “the conservative news show of record.”"
+    assert speakers(text) == [("the conservative news", "Dave Gorab")]
