@@ -361,3 +361,11 @@ def test_a_phrasal_cue_whose_particle_the_parser_calls_an_adverb_still_speaks():
 def test_a_title_heading_the_subject_is_the_person_its_phrase_names_not_a_speaker_called_president():
     text = "Sirius XM Vice President for news and talk Dave Gorab called the show “the conservative news show of record.”"
     assert speakers(text) == [("the conservative news", "Dave Gorab")]
+
+
+def test_a_title_case_headline_gives_its_quotation_to_the_name_and_speech_verb_after_it():
+    text = (
+        "Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Democratic Convention\n\n"
+        "Former Vermont governor Howard Dean spoke on Wednesday in Philadelphia."
+    )
+    assert speakers(text) == [("The Ultimate Public", "Howard Dean")]

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import QUOTING_VERBS, cue_text, is_cue
+from quotes.cues import QUOTING_VERBS, SPEECH_VERBS, cue_text, is_cue
 from quotes.mentions import Mentions, Source
 from quotes.names import clean_name
 
@@ -44,7 +44,24 @@ class LayoutRules(Mentions):
         while end < span.start and not self.inside[end] and self.doc[end].text in body:
             end += 1
         name = clean_name(self.doc[first.i : end].text) if end > first.i else ""
-        return Source("named", name, None, name=name, offset=first.idx) if name else None
+        if name:
+            return Source("named", name, None, name=name, offset=first.idx)
+        return self._named_after(span, body, hi)
+
+    def _named_after(self, span: Span, body: set[str], hi: int) -> Source | None:
+        """`Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Democratic Convention`:
+        a name of the body's right after the quotation, then a speech verb."""
+        doc, i = self.doc, span.end
+        while i < len(doc) and doc[i].idx < hi and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        start = i
+        while i < len(doc) and doc[i].idx < hi and doc[i].text in body:
+            i += 1
+        verb = doc[i].lower_ if i < len(doc) and doc[i].idx < hi else ""
+        if i == start or not any(form in SPEECH_VERBS for form in (verb, verb[:-1], verb[:-2])):
+            return None
+        name = clean_name(doc[start:i].text)
+        return Source("named", name, None, name=name, offset=doc[start].idx) if name else None
 
     def dash_source(self, span: Span) -> Source | None:
         """A signature after the quotation: `"..." — Donald Trump`, also as the
