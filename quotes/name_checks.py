@@ -231,6 +231,17 @@ def is_partial(name: str, speaker_type: str | None) -> bool:
     return len(words) <= 1
 
 
+def before_headline_words(name: str) -> str | None:
+    """The name a headline ran its words into (`Glenn Beck Blasts Drudge` ->
+    `Glenn Beck`, `Maria Hinojosa Explained`), when the words before are a name."""
+    words = _words(name)
+    for i, word in enumerate(words[1:], 1):
+        if word[:1].isupper() and _key(word) in HEADLINE_WORDS and _key(word) not in HEADLINE_INSIDE:
+            prefix = " ".join(words[:i])
+            return prefix if not name_problems(prefix) else None
+    return None
+
+
 def name_problems(name: str, speaker_type: str | None = None) -> list[str]:
     """What makes `name` not a speaker's name; empty for a real name.
 

@@ -196,3 +196,12 @@ def test_an_ordinal_may_begin_an_organisation():
 def test_a_newspapers_or_a_pacs_name_is_an_organisation_whatever_the_resolver_said():
     assert speaker_kind("Miami Herald", "person") == speaker_kind("Western Journalism", "person") == "org"
     assert speaker_kind("America Rising PAC", "person") == "org"
+
+
+def test_the_name_a_headline_ran_its_verb_into_is_read_back():
+    from quotes.name_checks import before_headline_words
+
+    assert before_headline_words("Glenn Beck Blasts Drudge") == "Glenn Beck"
+    assert before_headline_words("Maria Hinojosa Explained") == "Maria Hinojosa"
+    assert before_headline_words("Donald Trump") is None
+    assert before_headline_words("Luciana Lopez: Saying") is None  # what is left is no name either

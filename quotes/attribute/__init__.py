@@ -33,7 +33,7 @@ from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.folding import fold
 from quotes.attribute.sources import Article
 from quotes.mentions import Mentions, Source
-from quotes.name_checks import name_problems
+from quotes.name_checks import before_headline_words, name_problems
 from quotes.records import Attribution, Quote
 from quotes.roles import with_roles
 from quotes.words import SPEAKING_GROUPS
@@ -90,8 +90,9 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
             speaker = None
             head = (src.mention or "").split()[-1:] or [""]
             if src.kind == "named" and src.name:
-                speaker = table.org_whole(src.name, src.offset) or article.names.canonical(src.name, src.offset)
-                speaker = (table.org_named(speaker) if speaker == src.name else None) or speaker
+                named = before_headline_words(src.name) or src.name  # `Glenn Beck Blasts Drudge`: Glenn Beck
+                speaker = table.org_whole(named, src.offset) or article.names.canonical(named, src.offset)
+                speaker = (table.org_named(speaker) if speaker == named else None) or speaker
             elif src.kind == "description" and head[0].lower() in ORG_NOUNS:
                 speaker = table.org_before(src.offset, head[0])  # `the ministry said`: an organisation, never a person
             elif src.kind == "pronoun" and (going_on := _goes_on(article, q, src, out)):
