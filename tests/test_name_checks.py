@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.name_checks import is_handle, is_partial, name_problems, role_problems, speaker_kind, tidy_name
+from quotes.name_checks import before_headline_words, is_handle, is_partial, name_problems, role_problems, speaker_kind, tidy_name
 from quotes.lookup import name_lookup_key
 
 
@@ -199,8 +199,6 @@ def test_a_newspapers_or_a_pacs_name_is_an_organisation_whatever_the_resolver_sa
 
 
 def test_the_name_a_headline_ran_its_verb_into_is_read_back():
-    from quotes.name_checks import before_headline_words
-
     assert before_headline_words("Glenn Beck Blasts Drudge") == "Glenn Beck"
     assert before_headline_words("Maria Hinojosa Explained") == "Maria Hinojosa"
     assert before_headline_words("Donald Trump") is None
