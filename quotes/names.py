@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import gender_guesser.detector
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.words import (
     EPITHETS, ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, ROLE_WORDS, SURNAME_PARTICLES as PARTICLES,
@@ -164,6 +165,7 @@ class ArticleNames:
     _forms: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (first, last, suffix) -> first form
     _by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _spelled_by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _spelled_by_first: dict[str, str] = field(default_factory=dict)
     _by_first: dict[str, str] = field(default_factory=dict)  # given name -> first full name without a suffix
 
     def add_titled(self, title: str, name: str) -> None:
@@ -226,6 +228,8 @@ class ArticleNames:
             if full and not is_first_name(words[-1]) and len(name_key(full)[0]) >= 2:
                 self.spelled.append((m.start(), full))
                 self._spelled_by_last.setdefault(name_key(full)[0][-1], []).append((m.start(), full))
+                if name_key(full)[1] is None and not any(w.lower() in STOP_WORDS for w in full.split()[1:]):
+                    self._spelled_by_first.setdefault(name_key(full)[0][0], full)  # not `Kelly Is No ...`, a headline
 
     def knows(self, word: str) -> bool:
         """Is `word` part of a person's name in this article?"""
@@ -260,7 +264,7 @@ class ArticleNames:
         if people:
             # the one the article names most; on a tie, the one it names first
             return max(people, key=lambda f: (len(people[f]), -min(people[f])))
-        return self._by_first.get(word, plain)  # a first name alone (`Hillary`)
+        return self._by_first.get(word) or self._spelled_by_first.get(word, plain)  # a first name alone (`Hillary`)
 
     def _spelled_for(self, surname: str) -> list[tuple[int, str]]:
         return [] if surname in self._by_last else self._spelled_by_last.get(surname, [])

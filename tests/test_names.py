@@ -123,3 +123,14 @@ def test_a_name_never_runs_across_a_line():
     from quotes.names import clean_name
 
     assert clean_name("X.\n\nTrump") == "Trump"  # a list's mark, then a paragraph about Trump
+
+
+def test_a_given_name_alone_is_the_person_the_text_names_in_full_though_the_tagger_missed_them():
+    names = names_of(text="ranking Democrat Elijah Cummings (D-Md.) said. Then Elijah spoke.")
+    assert names.canonical("Elijah", 100) == "Elijah Cummings"
+
+
+def test_a_headline_run_into_a_given_name_is_not_their_full_name():
+    names = names_of(text="Megyn Kelly Is No Feminist\n\nKelly said.")
+    assert names.canonical("Kelly", 100) != "Kelly Is No Feminist"
+    assert names_of(text="Kelly Is No Feminist").canonical("Kelly", 100) == "Kelly"
