@@ -369,3 +369,13 @@ def test_a_title_case_headline_gives_its_quotation_to_the_name_and_speech_verb_a
         "Former Vermont governor Howard Dean spoke on Wednesday in Philadelphia."
     )
     assert speakers(text) == [("The Ultimate Public", "Howard Dean")]
+
+
+def test_a_headline_quotation_is_its_own_persons_though_its_words_echo_someone_elses():
+    text = (
+        "Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'\n\n"
+        "Comedian Sarah Silverman was booed by Bernie Sanders supporters on Monday.\n\n"
+        "Silverman was joined on stage by Minnesota Sen. Al Franken, who joked, "
+        "“Bernie or Bust people, you’re being ridiculous.”"
+    )
+    assert [who for _, who in speakers(text)] == ["Sarah Silverman", "Al Franken"]

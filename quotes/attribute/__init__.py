@@ -161,6 +161,12 @@ def _echoed_in_body(table: ArticleMentions, answers: list[Attribution]) -> list[
             continue
         echo = next((b for j, b in enumerate(answers) if table.quote_paragraphs[j] >= HEAD and b.speaker
                      and f" {' '.join(words)} " in f" {' '.join(_plain(b.quote.text))} "), None)
+        named_here = [n for n in table.named_in.get(0, []) if table.kind.get(n) == "person"] if table.quote_paragraphs[i] == 0 else []
+        if echo is not None and named_here and echo.speaker not in named_here:
+            # `Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'` over Al Franken's `..., you're
+            # being ridiculous`: the headline's own person said it, not the one whose words it echoes
+            out[i] = dataclasses.replace(a, speaker=named_here[0], kind="echo")
+            continue
         if echo is not None:
             out[i] = dataclasses.replace(a, speaker=echo.speaker, kind="echo")
     return out
