@@ -379,3 +379,11 @@ def test_a_headline_quotation_is_its_own_persons_though_its_words_echo_someone_e
         "“Bernie or Bust people, you’re being ridiculous.”"
     )
     assert [who for _, who in speakers(text)] == ["Sarah Silverman", "Al Franken"]
+
+
+def test_a_title_line_that_opens_with_a_name_right_before_its_quotation_is_that_persons():
+    text = (
+        "Cruz 'glad to finish' fight with Trump.\n\n"
+        "Ted Cruz campaigned in Iowa on Sunday. His spokesman, Rick Tyler, said the senator was ready."
+    )
+    assert speakers(text) == [("glad to finish", "Ted Cruz")]

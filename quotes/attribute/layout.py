@@ -33,17 +33,19 @@ class LayoutRules(Mentions):
         and the tagger no name, so the name is read from those the article uses."""
         lo, hi = paragraph_bounds(self.text, span.start_char)
         words = [w for w in re.findall(r"[A-Za-z][\w’']*", self.text[lo:hi])]
-        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words) or all(w.isupper() for w in words):
-            return None
+        # the words of a name the article's body uses (the tagger reads `Gina Rodriguez Questioned` as one)
+        body = {word for o, full in self.names.full if not lo <= o < hi for word in full.split()}
         first = self._first_token(lo, span.start)
         if first is None:
             return None
-        # the words of a name the article's body uses (the tagger reads `Gina Rodriguez Questioned` as one)
-        body = {word for o, full in self.names.full if not lo <= o < hi for word in full.split()}
         end = first.i
         while end < span.start and not self.inside[end] and self.doc[end].text in body:
             end += 1
         name = clean_name(self.doc[first.i : end].text) if end > first.i else ""
+        if name and not self.text[:lo].strip() and all(t.is_quote or t.is_space for t in self.doc[end : span.start]):
+            return Source("named", name, None, name=name, offset=first.idx)  # the title line `Cruz 'glad to finish' fight with Trump`
+        if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words) or all(w.isupper() for w in words):
+            return None
         if name:
             return Source("named", name, None, name=name, offset=first.idx)
         return self._named_after(span, body, hi)
