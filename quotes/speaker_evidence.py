@@ -198,8 +198,9 @@ class _Article:
             described |= bool(_ORG_APPOSITION.match(following))
         if given == PERSON and described and not person:
             return ORG  # `America Rising, a conservative opposition research firm,`
-        if given == ORG and not org and (person or " " in name and _given_name(name)) and not looks_like_org(name):
-            return PERSON  # `Sen. Sanders`, `Whit Symms`, `his son, Grant`
+        shaped = " " in name and _given_name(name) and not any(self.text[max(0, i - 4) : i] == " at " for i, _ in places)
+        if given == ORG and not org and (person or shaped) and not looks_like_org(name):
+            return PERSON  # `Sen. Sanders`, `Whit Symms`, `his son, Grant`; not `analysts at Morgan Stanley`
         if given == PERSON and org and not person and not _given_name(name):
             return ORG  # `the Las Vegas Sun`, `the newspaper NRC Handelsblad`
         return given

@@ -153,3 +153,10 @@ def test_a_hashtag_is_no_speaker():
 def test_a_name_once_at_a_line_start_that_a_speech_verb_follows_is_a_speaker():
     text = "Coffee prices hit a record high.\n\nStarbucks said it had “secured supply for the coming months”.\n"
     assert [a.speaker for a in said(text, "Starbucks")] == ["Starbucks"]
+
+
+def test_a_name_people_work_at_is_not_made_a_person_by_its_shape():
+    text = "“Rates will fall,” analysts at Morgan Stanley wrote on Monday.\n"
+    assert [a.speaker_type for a in said(text, "Morgan Stanley", "org")] == ["org"]
+    text = "“I will stay,” said Whit Symms, who lives in Concord.\n"
+    assert [a.speaker_type for a in said(text, "Whit Symms", "org")] == ["person"]
