@@ -113,7 +113,11 @@ def _drop_leading_epithet(name: str) -> str:
     words = name.split()
     if any(w.lower() in ORG_NAME_WORDS for w in words):
         return name
-    if len(words) >= 3 and _not_a_name_word(words[0]) and is_first_name(words[1]) and words[1].lower() not in PARTICLES:
+    if len(words) < 3 or words[1].lower() in PARTICLES:
+        return name
+    if words[0].lower().rstrip(".") in EPITHETS | TITLES | ROLE_WORDS:
+        return " ".join(words[1:])  # `Actress Amandla Stenberg`: a listed word, whatever the given name
+    if _not_a_name_word(words[0]) and is_first_name(words[1]):
         return " ".join(words[1:])
     return name
 

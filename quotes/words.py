@@ -62,7 +62,8 @@ former vice deputy assistant mr mrs ms miss official officials candidate nominee
 JOBS = _words("""
 acting interim aide analyst anchor cfo coo cto chairperson founder cofounder co-founder correspondent
 counsel editor emir envoy executive executives expert head host lawmaker manager mep moderator officer
-president-elect reporter secretary-general general-secretary staffer vp treasurer
+president-elect reporter secretary-general general-secretary staffer vp treasurer actor actress
+rapper comedian novelist author artist filmmaker
 """)
 # A name made only of these is a role, not a name (`CEO`, `Foreign Minister`, `Secretary of State`).
 ROLE_WORDS = TITLES | TITLES_OR_NAMES | JOBS
@@ -75,7 +76,7 @@ brave tragic heroic hero grieving heartbroken devastated tearful proud beloved l
 poor tiny baby teen teenage teenager tot schoolgirl schoolboy mum dad mother father granny grandma
 grandfather grandmother widow widower pal star legendary legend veteran famous disgraced jailed
 convicted accused alleged killer evil monster stunning gorgeous beautiful talented brilliant
-tearaway pensioner survivor victim billionaire millionaire filmmaker
+tearaway pensioner survivor victim billionaire millionaire
 """)
 
 # Lower-case words that begin a surname (`van Gogh`, `De La Rosa`, `bin Salman`).

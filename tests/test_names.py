@@ -134,3 +134,7 @@ def test_a_headline_run_into_a_given_name_is_not_their_full_name():
     names = names_of(text="Megyn Kelly Is No Feminist\n\nKelly said.")
     assert names.canonical("Kelly", 100) != "Kelly Is No Feminist"
     assert names_of(text="Kelly Is No Feminist").canonical("Kelly", 100) == "Kelly"
+
+
+def test_a_job_before_a_given_name_the_list_does_not_know_is_cut_too():
+    assert names_of("Actress Amandla Stenberg").canonical("Stenberg", 100) == "Amandla Stenberg"

@@ -228,3 +228,36 @@ def test_a_town_the_article_writes_as_a_place_more_often_than_as_a_person_is_an_
     assert answers(CLARKSTON, CLARKSTON_PARSE) == [("Clarkston", "org")]
     once = CLARKSTON_PARSE.replace("Clarkston NNP PROPN pobj 7 Clarkston B-GPE", "Clarkston NNP PROPN pobj 7 Clarkston B-PERSON")
     assert answers(CLARKSTON, once) == [("Clarkston", "person")]  # once a place, twice a person: a person
+
+
+JOURNAL = 'The Wall Street Journal backed Haley. The Journal noted her record. "She is able," the editorial board wrote.'
+JOURNAL_PARSE = """
+    The DT DET det 3 the B-ORG
+    Wall NNP PROPN compound 2 Wall I-ORG
+    Street NNP PROPN compound 3 Street I-ORG
+    Journal NNP PROPN nsubj 4 Journal I-ORG
+    backed VBD VERB ROOT 4 back O
+    Haley NNP PROPN dobj 4 Haley B-PERSON
+    . . PUNCT punct 4 . O
+    The DT DET det 8 the O
+    Journal NNP PROPN nsubj 9 Journal B-ORG
+    noted VBD VERB ROOT 9 note O
+    her PRP$ PRON poss 11 her O
+    record NN NOUN dobj 9 record O
+    . . PUNCT punct 9 . O
+    " `` PUNCT punct 22 " O
+    She PRP PRON nsubj 15 she O
+    is VBZ AUX ccomp 22 is O
+    able JJ ADJ acomp 15 able O
+    , , PUNCT punct 22 , O
+    " '' PUNCT punct 22 " O
+    the DT DET det 21 the O
+    editorial JJ ADJ compound 21 editorial O
+    board NN NOUN nsubj 22 board O
+    wrote VBD VERB ROOT 22 write O
+    . . PUNCT punct 22 . O
+"""
+
+
+def test_the_editorial_board_of_a_short_form_is_the_outlet_named_in_full():
+    assert answers(JOURNAL, JOURNAL_PARSE) == [("Wall Street Journal", "org")]

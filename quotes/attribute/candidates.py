@@ -128,7 +128,7 @@ class ArticleMentions:
         p = self.paragraph(offset)
         before = [x for x in self.narrated if x.kind == "org" and self.m.doc[x.token].idx < offset and x.paragraph >= p - 3]
         fits = [x for x in before if self._is_a(x.name, noun.lower(), offset)]
-        return fits[-1].name if fits else None
+        return (self.org_named(fits[-1].name) or fits[-1].name) if fits else None  # `the Journal` -> Wall Street Journal
 
     def _is_a(self, name: str, noun: str, offset: int) -> bool:
         """Does the article tie organisation `name` to the description noun at `offset`?"""
