@@ -147,7 +147,8 @@ class _Article:
         if capitalised and name != name.lower() and all(map(self._positional, capitalised)) and (
                 _find(name.lower(), text) or " " in name and _find(_lower_last(name), text)):
             return "a common word: the article writes it in lower case"  # `Deforestation`, `The Christian speaker`
-        if kind == PERSON and one_word and len(capitalised) == 1 and self._only_by_position(capitalised[0], name):
+        if (kind == PERSON or kind == ORG and not looks_like_org(name)) and one_word and len(capitalised) == 1 \
+                and self._only_by_position(capitalised[0], name):
             return "named once, where any word is capitalised: a word, not a name"  # `\nSpurns offer, blasts ...`
         if capitalised and all(text[i - 1 : i] == "#" for i in capitalised):
             return "a hashtag, not a speaker"  # `The hashtag #PorteOuverte - ''open door'' -`

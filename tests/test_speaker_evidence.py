@@ -88,6 +88,9 @@ def test_a_lower_case_word_is_a_handle_only_when_the_article_writes_it_as_one():
 def test_a_word_named_once_where_a_line_begins_is_a_headlines_verb():
     text = "London mayor rebuffs Trump on ban;\nSpurns offer, blasts 'ignorant view of Islam.'\n"
     assert {a.speaker for a in said(text, "Spurns")} == {None}
+    assert {a.speaker for a in said(text, "Spurns", "org")} == {None}  # typed an organisation (tagged NORP): the same word
+    text = "Reports went out on Monday.\nCNN reported: “It is over.”\n"
+    assert {a.speaker for a in said(text, "CNN", "org")} == {"CNN"}  # an organisation's name by its shape stays
 
 
 def test_a_name_after_a_closing_quotation_mark_is_inside_its_sentence():
