@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import gender_guesser.detector
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.words import (
     EPITHETS, ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, ROLE_WORDS, SURNAME_PARTICLES as PARTICLES,
@@ -137,6 +136,15 @@ def _not_a_name_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English function words, imported only when an article is read: the
+    corrections (`fix`, `people rename`) use these names without loading spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
 def _first_names() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
 
@@ -232,7 +240,7 @@ class ArticleNames:
             if full and not is_first_name(words[-1]) and len(name_key(full)[0]) >= 2:
                 self.spelled.append((m.start(), full))
                 self._spelled_by_last.setdefault(name_key(full)[0][-1], []).append((m.start(), full))
-                if name_key(full)[1] is None and not any(w.lower() in STOP_WORDS for w in full.split()[1:]):
+                if name_key(full)[1] is None and not any(w.lower() in _stop_words() for w in full.split()[1:]):
                     self._spelled_by_first.setdefault(name_key(full)[0][0], full)  # not `Kelly Is No ...`, a headline
 
     def knows(self, word: str) -> bool:
