@@ -103,6 +103,12 @@ _BRACKETED = re.compile(r"\(([A-Z][\w’'-]+)\)")
 _SPELLED = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
 
 
+def full_name(name: str) -> str:
+    """A person's name as the article's names keep it: no title, no epithet or job before it
+    (`Actress Amandla Stenberg` -> `Amandla Stenberg`)."""
+    return _drop_leading_epithet(strip_title(name))
+
+
 def _drop_leading_epithet(name: str) -> str:
     """`Brave Marina Lacerda` -> `Marina Lacerda`: an epithet, title or role
     before a given name, in a name of three words or more, is no part of it.
@@ -213,7 +219,7 @@ class ArticleNames:
         """Remember a name mention; only names of two words or more expand others."""
         words, _ = name_key(name)
         if len(words) >= 2:
-            full = _drop_leading_epithet(strip_title(name))
+            full = full_name(name)
             self.words.update(full.split())
             self.words.update(part for word in full.split() if "-" in word for part in word.split("-"))  # `Reyes` of `Gonzalez-Reyes`, a token of its own
             if words[0] not in PARTICLES:  # `De La Rosa` is a surname: it expands, it does not name in full

@@ -387,3 +387,8 @@ def test_a_title_line_that_opens_with_a_name_right_before_its_quotation_is_that_
         "Ted Cruz campaigned in Iowa on Sunday. His spokesman, Rick Tyler, said the senator was ready."
     )
     assert speakers(text) == [("glad to finish", "Ted Cruz")]
+
+
+def test_a_person_the_tagger_called_an_organisation_keeps_a_persons_form_without_the_job_word():
+    text = 'Actress Amandla Stenberg took to Instagram on Monday.\n\n"We are tired," Stenberg wrote.'
+    assert speakers(text) == [("We are tired,", "Amandla Stenberg")]

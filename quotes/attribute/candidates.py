@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from quotes.cues import is_cue
 from quotes.mentions import Mentions, role
 from quotes.name_checks import looks_like_org
-from quotes.names import is_first_name
+from quotes.names import full_name, is_first_name
 from quotes.records import Attribution, Quote
 from quotes.words import OUTLET_NAME_WORDS, OUTLET_NOUNS, RESOLVER_TITLES, ROLE_WORDS
 
@@ -167,7 +167,10 @@ class ArticleMentions:
         if not words or self.m.names.knows(words[-1]):
             return None
         fuller = {n for n, kind in self.kind.items() if kind == "org" and n.split()[-len(words):] == words and len(n.split()) > len(words)}
-        return fuller.pop() if len(fuller) == 1 else None
+        if len(fuller) != 1:
+            return None
+        found = fuller.pop()  # a person the tagger called an organisation keeps a person's form: `Actress Amandla Stenberg`
+        return found if looks_like_org(found) else full_name(found)
 
     def type_of(self, name: str | None) -> str | None:
         """person or org for a speaker: as the article's mentions of it are
