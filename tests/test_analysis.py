@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import spacy
 from sqlalchemy import event
 
 from quotes import analysis
-from quotes.analysis import PARSE_BATCH, Analysis, analyse, analyse_among
+from quotes.analysis import PARSE_BATCH, WORKER_BATCH, Analysis, analyse, analyse_among
 from quotes.ingest import ingest
 from quotes.pipeline import QUOTE_SPANS, ner_tokens
 
@@ -102,3 +103,28 @@ def test_spacy_parses_a_few_texts_at_once_whatever_the_batch_articles_come_in(mo
     out = list(analyse(texts, batch_size=16))  # ingest's batch: 16 articles stored together
     assert [a.article for a in out] == texts
     assert sum(sizes.seen) == 16 and max(sizes.seen) == PARSE_BATCH  # spaCy's arrays held for 2 texts, not 16
+
+
+class InProcessPool:
+    """A stand-in for the worker pool: runs each batch here at once and notes its size."""
+
+    def __init__(self) -> None:
+        self.sent: list[int] = []
+
+    def submit(self, work, batch):
+        self.sent.append(len(batch))
+        done = Future()
+        done.set_result([Analysis(text, [], [text.upper()]) for text in batch])
+        return done
+
+    def shutdown(self, cancel_futures=False):
+        pass
+
+
+def test_workers_are_sent_a_few_articles_at_a_time_and_give_them_back_in_order(monkeypatch):
+    pool = InProcessPool()
+    monkeypatch.setattr(analysis, "worker_pool", lambda workers, initializer: pool)
+    texts = [f"article {i}" for i in range(18)]
+    out = list(analyse(texts, batch_size=16, workers=2))  # ingest stores 16 at a time
+    assert [a.article for a in out] == texts
+    assert pool.sent == [WORKER_BATCH] * 4 + [2]  # no worker waits long for another's last batch
