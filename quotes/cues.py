@@ -69,6 +69,19 @@ DEFINITE = frozenset("the this that his her their its".split())
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "we": None}
 
 
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think"}
+
+
+def is_said_form(word: str) -> bool:
+    """Is this word, as written, an inflected speech verb (`said`, `says`, `added`, `Tells`)?
+    Plain text has no tags: a base form (`offer`) is a noun as often, so it does not count."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return True
+    forms = (word[:-1], word[:-2]) if word.endswith("ed") else (word[:-1],) if word.endswith("s") else ()
+    return any(form in SPEECH_VERBS for form in forms)
+
+
 def is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True

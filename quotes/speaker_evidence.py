@@ -39,7 +39,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from quotes.cues import SPEECH_VERBS
+from quotes.cues import is_said_form
 from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
@@ -176,7 +176,7 @@ class _Article:
         """A word capitalised by its place, not a given name, with no title, and not a label
         (`Milbank: ...` names who speaks)."""
         return self._positional(i) and not is_first_name(name) and not self._before(i, name) \
-            and self.text[i + len(name) : i + len(name) + 1] != ":" and not _speaks(self.text[i + len(name) : i + len(name) + 20])
+            and self.text[i + len(name) : i + len(name) + 1] != ":" and not is_said_form((self.text[i + len(name) : i + len(name) + 20].split() or [""])[0])
 
     def kind(self, name: str, given: str | None) -> str | None:
         """person or org as the words around the name say, when they all say the same; else `given`."""
@@ -300,16 +300,3 @@ def _given_name(name: str) -> bool:
     """A person's name by its shape: a given name first (`Sophie`, `Roman Smbatyan`), no organisation word."""
     words = name.split()
     return bool(words) and is_first_name(words[0]) and not any(w.lower() in ORG_WORDS for w in words)
-
-
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "writes": "write", "thought": "think", "read": "read"}
-
-
-def _speaks(after: str) -> bool:
-    """Is the next word a speech verb (`Starbucks said ...`: a sentence's subject, not a headline's word)?"""
-    word = after.split()[0].lower() if after.split() else ""
-    if word in _IRREGULAR:
-        return True
-    forms = (word[:-1], word[:-2]) if word.endswith("ed") else (word[:-1],) if word.endswith("s") else ()
-    return any(form in SPEECH_VERBS for form in forms)  # `said`, `says`, `added`, `stated`; not `offer` (a noun as often)
-

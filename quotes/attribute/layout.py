@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import QUOTING_VERBS, SPEECH_VERBS, cue_text, is_cue
+from quotes.cues import QUOTING_VERBS, cue_text, is_cue, is_said_form
 from quotes.mentions import Mentions, Source
 from quotes.names import clean_name
 
@@ -59,8 +59,7 @@ class LayoutRules(Mentions):
         start = i
         while i < len(doc) and doc[i].idx < hi and doc[i].text in body:
             i += 1
-        verb = doc[i].lower_ if i < len(doc) and doc[i].idx < hi else ""
-        if i == start or not any(form in SPEECH_VERBS for form in (verb, verb[:-1], verb[:-2])):
+        if i == start or i >= len(doc) or doc[i].idx >= hi or not is_said_form(doc[i].text):
             return None
         name = clean_name(doc[start:i].text)
         return Source("named", name, None, name=name, offset=doc[start].idx) if name else None
