@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.records import Quote
-from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS
+from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS, WRITINGS
 
 if not Token.has_extension("lemma"):
     # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
@@ -36,7 +36,6 @@ GENDER_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 SUBJECTS = ("nsubj", "nsubjpass")
 SUBORDINATORS = frozenset("when after as while before because since if although though until once whereas".split())
 WINDOW = 100  # tokens before a pronoun's sentence searched for its antecedent
-WRITINGS = frozenset("statement email letter memo post tweet note report op-ed column blog message release".split())
 NOT_PEOPLE = frozenset("campaign statement report paper poll study letter memo website post ad video book article story survey".split())
 
 

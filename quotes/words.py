@@ -116,6 +116,8 @@ reuters bloomberg xinhua tass interfax
 DOCUMENT_NOUNS = _words("""
 bill act report treaty accord agreement plan strategy law charter resolution amendment manifesto
 """)
+# Writings whose owner speaks through them (`Sanders’ email notes that "..."`).
+WRITINGS = _words("statement email letter memo post tweet note report op-ed column blog message release")
 
 # Groups that speak for the organisation they belong to when the phrase names it
 # (`analysts at Boston Consulting Group wrote`, `Montana Freedom Caucus members`, `UPS
