@@ -131,8 +131,6 @@ def test_a_given_name_alone_is_the_person_the_text_names_in_full_though_the_tagg
 
 
 def test_a_headline_run_into_a_given_name_is_not_their_full_name():
-    names = names_of(text="Megyn Kelly Is No Feminist\n\nKelly said.")
-    assert names.canonical("Kelly", 100) != "Kelly Is No Feminist"
     assert names_of(text="Kelly Is No Feminist").canonical("Kelly", 100) == "Kelly"
 
 
