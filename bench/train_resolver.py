@@ -12,8 +12,10 @@ Reported first, and the only figures to quote as held out: k-fold
 cross-validation by article over both sets (news-dev's articles spread over the
 folds), scored by the shared scorer, and the reliability of the confidence,
 whose judge (a classifier of whether a pick is right, `attribute.confidence`)
-is fitted on the other folds' held-out picks (cross-fitted). Then the ranker is
-fitted on all examples and the judge on all held-out picks, and both written.
+is fitted on the other folds' held-out picks (cross-fitted) and calibrated
+(`confidence.Calibration`) on the other folds' own cross-fitted judgements.
+Then the ranker is fitted on all examples, the judge on all held-out picks and
+its calibration on their cross-fitted judgements, and all are written.
 
 PolNeAR's `nominal` quotations (gold `null` for `the senator said`, see
 `_polnear_description`) are not used to fit the judge, and are shown apart in
@@ -40,7 +42,7 @@ import corpus  # noqa: E402
 from quotes.attribute import rule_pass  # noqa: E402
 from quotes.attribute.features import FEATURES, Spoken, matrix  # noqa: E402
 from quotes.attribute.decide import pick  # noqa: E402
-from quotes.attribute.confidence import CONFIDENCE_FEATURES, standing  # noqa: E402
+from quotes.attribute.confidence import CONFIDENCE_FEATURES, Calibration, log_odds, standing  # noqa: E402
 from quotes.attribute.model import JUDGE, META, MODEL, Margins  # noqa: E402
 from quotes.detect import detect  # noqa: E402
 
@@ -150,6 +152,35 @@ def fit_judge(examples: list[QuoteRows], held: dict, right: dict, among: list[in
     return lightgbm.train(JUDGE_PARAMS, lightgbm.Dataset(X, y, weight=w, feature_name=list(CONFIDENCE_FEATURES)), JUDGE_ROUNDS)
 
 
+def cross_fit(examples: list[QuoteRows], held: dict, right: dict, fold_of: dict, pool: list[int], folds: list[int],
+              nd_weight: float) -> dict[int, float]:
+    """The judge's chance for each pick of `pool` in `folds`, from a judge
+    fitted on the pool's picks in the other folds."""
+    out = {}
+    for k in folds:
+        judge = fit_judge(examples, held, right, [n for n in pool if fold_of[examples[n].set, examples[n].doc_id] != k], nd_weight)
+        mine = [n for n in pool if fold_of[examples[n].set, examples[n].doc_id] == k]
+        out.update(zip(mine, map(float, judge.predict(np.array([held[n][1] for n in mine])))))
+    return out
+
+
+def fit_calibration(examples: list[QuoteRows], judged: dict[int, float], right: dict) -> Calibration:
+    """Platt scaling (a logistic fit of rightness on the judge's log-odds) of
+    judgements made on picks the judge was not fitted on; PolNeAR's `nominal`
+    quotations left out, as from the judge."""
+    from scipy.optimize import minimize  # installed with LightGBM; training only
+
+    use = [n for n in judged if right[n] is not None and not _polnear_nominal(examples[n])]
+    x, y = log_odds(np.array([judged[n] for n in use])), np.array([float(right[n]) for n in use])
+
+    def loss(ab: np.ndarray) -> float:
+        z = ab[0] * x + ab[1]
+        return float(np.sum(np.logaddexp(0, z) - y * z))
+
+    slope, intercept = minimize(loss, np.array([1.0, 0.0]), method="BFGS").x
+    return Calibration(float(slope), float(intercept))
+
+
 def _polnear_nominal(e: QuoteRows) -> bool:
     return e.set == "polnear-train" and e.gold is not None and e.gold["speaker_kind"] == "nominal"
 
@@ -208,14 +239,17 @@ def main() -> None:
     best_of = {n: _pick(examples[n], raw[n], margins) for n in raw}
     # each held-out pick: its name, and how it stands (`confidence.standing`)
     held = {n: (examples[n].names[b], standing(examples[n].rows, raw[n], b)) for n, b in best_of.items()}
-    # cross-fitted confidence: each fold's from a judge fitted on the other folds' held-out picks
+    # cross-fitted confidence: each fold's from a judge fitted on the other folds' held-out picks, calibrated
+    # on judgements the other folds' picks got from judges fitted without them (nested, so fold k is unseen)
     right = {n: examples[n].right(held[n][0]) for n in held}
+    fold = {n: fold_of[examples[n].set, examples[n].doc_id] for n in held}
+    judged = cross_fit(examples, held, right, fold_of, list(held), list(range(args.folds)), args.news_dev_weight)
     confidence = {}
     for k in range(args.folds):
-        judge = fit_judge(examples, held, right, [n for n in held if fold_of[(examples[n].set, examples[n].doc_id)] != k], args.news_dev_weight)
-        mine = [n for n in held if fold_of[(examples[n].set, examples[n].doc_id)] == k]
-        for n, c in zip(mine, judge.predict(np.array([held[n][1] for n in mine]))):
-            confidence[n] = float(c)
+        others = [j for j in range(args.folds) if j != k]
+        pool = [n for n in held if fold[n] != k]
+        calibration = fit_calibration(examples, cross_fit(examples, held, right, fold_of, pool, others, args.news_dev_weight), right)
+        confidence.update({n: float(calibration(np.array([judged[n]]))[0]) for n in held if fold[n] == k})
     print(f"\n{args.folds}-fold cross-validation by article (held out), news-dev weight {args.news_dev_weight}:")
     for name in ("polnear-train", "news-dev"):
         preds = [{"doc_id": e.doc_id, "start": e.start, "end": e.end, "text": e.text, "speaker": held[n][0]}
@@ -239,17 +273,23 @@ def main() -> None:
                         ("polnear nominal", _polnear_nominal)):
         scored = [(confidence[n], right[n]) for n in held if right[n] is not None and keep(examples[n])]
         high = [r for c, r in scored if c >= 0.9]
-        print(f"  {label}: confidence >= 0.9 on {len(high) / len(scored):.1%} of {len(scored)} scored quotes, {np.mean(high):.1%} of them right")
+        print(f"  {label}: confidence >= 0.9 on {len(high) / len(scored):.1%} of {len(scored)} scored quotes, {np.mean(high):.2%} of them right")
+    scored = [(judged[n], right[n]) for n in held if right[n] is not None and not _polnear_nominal(examples[n])]
+    high = [r for c, r in scored if c >= 0.9]
+    print(f"  both, the judge uncalibrated: >= 0.9 on {len(high) / len(scored):.1%}, {np.mean(high):.2%} of them right")
     if args.no_write:
         return
     booster = fit(examples, args.news_dev_weight)
     judge = fit_judge(examples, held, right, list(held), args.news_dev_weight)
+    calibration = fit_calibration(examples, judged, right)
+    print(f"calibration of the judge: {calibration}")
     MODEL.write_text(booster.model_to_string())
     JUDGE.write_text(judge.model_to_string())
     META.write_text(json.dumps({
         "enabled": True, "features": list(FEATURES), "rounds": ROUNDS, "params": PARAMS,
         "judge_rounds": JUDGE_ROUNDS, "judge_params": JUDGE_PARAMS,
         "news_dev_weight": args.news_dev_weight, "margins": dataclasses.asdict(margins),
+        "calibration": dataclasses.asdict(calibration),
     }, indent=1) + "\n")
     print(f"\nwrote {MODEL.name}, {JUDGE.name} and {META.name} ({time.time() - t0:.0f} s)")
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from quotes.attribute import rule_pass
 from quotes.attribute.decide import pick
 from quotes.attribute.features import FEATURES, Spoken, matrix
-from quotes.attribute.confidence import CONFIDENCE_FEATURES, share_of, standing
+from quotes.attribute.confidence import CONFIDENCE_FEATURES, Calibration, share_of, standing
 from quotes.attribute.model import Margins
 from quotes.detect import detect
 
@@ -88,6 +88,16 @@ def test_the_shipped_model_reads_these_features_and_its_judge_gives_probabilitie
     rows = np.zeros((2, len(FEATURES)))
     sure = model.confidence(np.array([standing(rows, np.array([3.0, -3.0]), 0), standing(rows, np.array([0.0, 0.0]), 0)]))
     assert all(0.0 <= c <= 1.0 for c in sure)
+
+
+def test_calibration_rescales_the_judges_odds_and_keeps_its_order():
+    judged = np.array([0.0, 0.5, 0.9, 0.99, 1.0])
+    assert np.allclose(Calibration()(judged[1:4]), judged[1:4])  # the identity by default
+    too_sure = Calibration(slope=1.0, intercept=-0.5)  # a judge right less often than it says
+    calibrated = too_sure(judged)
+    assert np.all(np.diff(calibrated) > 0) and np.all(calibrated[1:4] < judged[1:4])
+    assert abs(calibrated[1] - 1 / (1 + np.exp(0.5))) < 1e-9  # even odds become e^-0.5
+    assert 0.0 < calibrated[0] and calibrated[-1] < 1.0  # finite at the ends
 
 
 def test_how_a_pick_stands_is_its_row_its_share_its_lead_its_score_and_the_field():

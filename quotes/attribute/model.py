@@ -5,8 +5,8 @@ rows of `features.matrix` (one per candidate, 1 when the candidate is the gold
 speaker) and a LightGBM classifier of whether a pick is right
 (`confidence.standing`), fitted on the ranker's held-out picks of article-level
 cross-validation. Both are written in LightGBM's text format (`resolver.txt`,
-`resolver-confidence.txt`), the margins and feature list as JSON
-(`resolver.json`); nothing here trains.
+`resolver-confidence.txt`), the margins, the judge's calibration and the
+feature list as JSON (`resolver.json`); nothing here trains.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from quotes.attribute.confidence import Calibration
 from quotes.attribute.features import FEATURES
 
 HERE = Path(__file__).parent
@@ -41,6 +42,7 @@ class Model:
     booster: object  # lightgbm.Booster: a score per candidate
     judge: object  # lightgbm.Booster: the chance a pick is right, from its `confidence.standing`
     margins: Margins = Margins()
+    calibration: Calibration = Calibration()
 
     def score(self, rows: np.ndarray) -> np.ndarray:
         """A score per row: the higher, the likelier the candidate is the speaker."""
@@ -48,7 +50,7 @@ class Model:
 
     def confidence(self, standings: np.ndarray) -> np.ndarray:
         """How often picks standing like these (one row each) are right."""
-        return self.judge.predict(standings, num_threads=1) if len(standings) else np.zeros(0)
+        return self.calibration(self.judge.predict(standings, num_threads=1)) if len(standings) else np.zeros(0)
 
 
 @lru_cache(maxsize=1)
@@ -63,4 +65,4 @@ def shipped() -> Model | None:
 
     booster = lightgbm.Booster(model_str=MODEL.read_text())
     judge = lightgbm.Booster(model_str=JUDGE.read_text())
-    return Model(booster, judge, Margins(**meta.get("margins", {})))
+    return Model(booster, judge, Margins(**meta.get("margins", {})), Calibration(**meta.get("calibration", {})))
