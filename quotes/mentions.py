@@ -158,6 +158,9 @@ class Mentions:
         if name and not name_key(name)[0] and self._described(head) and not self.names.title_holder(name):
             # `the Prime Minister said`, and no `Prime Minister X` in the article: someone named before, described
             return Source("description", doc[head.left_edge.i : head.i + 1].text, cue, offset=head.idx)
+        if name and self._described(head) and _demonym(head):
+            # `"We never stopped," the Italian said`: a person named before, described by where they are from
+            return Source("description", doc[head.left_edge.i : head.i + 1].text, cue, offset=head.idx)
         if name:
             return Source("named", name, cue, name=name, offset=head.idx)
         for child in head.children:  # a name in apposition (`his spokesman, Jason Miller`, `One of its executives, Michael Sexton`)
@@ -365,3 +368,12 @@ def inside_quotes(doc: Doc, quotes: list[Quote], starts: list[int] | None = None
             if doc[i].idx + len(doc[i]) <= end:
                 inside[i] = True
     return inside
+
+
+def _demonym(tok: Token) -> bool:
+    """One person from a nation or people (`the Italian`, `the Dutchman`, `the
+    Democrat`), not a group of them (`the Democrats`, a party)."""
+    one_word = tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    article = next((c for c in tok.children if c.dep_ == "det"), None)
+    lower_the = article is not None and (article.text == "the" or article.is_sent_start)  # not `according to The Federalist`
+    return tok.ent_type_ == "NORP" and tok.tag_ not in ("NNPS", "NNS") and one_word and lower_the

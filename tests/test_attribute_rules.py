@@ -392,3 +392,11 @@ def test_a_title_line_that_opens_with_a_name_right_before_its_quotation_is_that_
 def test_a_person_the_tagger_called_an_organisation_keeps_a_persons_form_without_the_job_word():
     text = 'Actress Amandla Stenberg took to Instagram on Monday.\n\n"We are tired," Stenberg wrote.'
     assert speakers(text) == [("We are tired,", "Amandla Stenberg")]
+
+
+def test_the_italian_after_a_named_manager_is_that_manager_not_a_speaker_called_italian():
+    text = (
+        "Rovers manager Gianluca Ferri praised his side's spirit. \"We never stopped,\" the Italian said.\n\n"
+        "According to The Federalist, the men wore matching shirts."
+    )
+    assert speakers(text) == [("We never stopped,", "Gianluca Ferri")]
