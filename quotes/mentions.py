@@ -134,7 +134,8 @@ class Mentions:
 
     def animate(self, tok: Token) -> bool:
         """Could this head a phrase that names a person?"""
-        return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or tok.lower_ in SOURCE_NOUNS
+        return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or tok.lower_ in SOURCE_NOUNS
+                or tok.text[:1].isupper() and self.names.knows(tok.text))  # `D’Souza replied`, tagged a common noun
 
     def describe(self, head: Token, cue: str | None, *, places: bool = True) -> Source:
         """Classify the phrase headed by `head`: a name, a pronoun, a description."""

@@ -400,3 +400,11 @@ def test_the_italian_after_a_named_manager_is_that_manager_not_a_speaker_called_
         "According to The Federalist, the men wore matching shirts."
     )
     assert speakers(text) == [("We never stopped,", "Gianluca Ferri")]
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_subject_of_its_cue():
+    text = (
+        "Donald Trump met Paul Ryan on Thursday.\n\n"
+        "Both men issued a statement afterwards, Ryan saying he was “very encouraged” and Trump calling it a “great meeting.”"
+    )
+    assert [who for _, who in speakers(text)] == ["Paul Ryan", "Donald Trump"]  # the second `Trump` is tagged NN
