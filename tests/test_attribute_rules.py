@@ -408,3 +408,11 @@ def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_subject_of_its
         "Both men issued a statement afterwards, Ryan saying he was “very encouraged” and Trump calling it a “great meeting.”"
     )
     assert [who for _, who in speakers(text)] == ["Paul Ryan", "Donald Trump"]  # the second `Trump` is tagged NN
+
+
+def test_a_name_before_an_aside_set_off_by_commas_is_the_subject_the_parse_lost():
+    text = (
+        "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, "
+        "had said, “I think our country does plenty of killing also.”"
+    )
+    assert speakers(text) == [("I think our", "Trump")]

@@ -191,12 +191,29 @@ class Article(LayoutRules):
         i = cue.i - 1
         while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].is_lower:
             i -= 1
+        if i > 0 and self.doc[i].text == ",":
+            i = self._before_aside(i)  # `Mr. Trump, asked about journalists under Mr. Putin, had said`
         if i < 0 or self.inside[i]:
             return None
         tok = self.doc[i]
         if tok.ent_type_ in ("PERSON", "ORG") or (tok.text[:1].isupper() and self.names.knows(tok.text)):
             return tok if self.name_at(tok, places=False) else None
         return None
+
+    def _before_aside(self, comma: int) -> int:
+        """The token before an aside set off by commas that ends at `comma`: a
+        participle's (`, asked about ...,`) or a relative clause's (`, who ...,`);
+        -1 when the commas close no such aside."""
+        start = self.sent(comma).start
+        for j in range(comma - 1, max(start, comma - 25) - 1, -1):
+            if self.inside[j]:
+                return -1
+            if self.doc[j].text == ",":
+                first = self.doc[j + 1]
+                participle = first.tag_ in ("VBN", "VBG", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children)
+                opens = participle or first.lower_ == "who"
+                return j - 1 if opens and j > start else -1
+        return -1
 
     def _reported_cue(self, tok: Token) -> bool:
         """Is this cue part of what another cue reports (its clausal complement)?"""
