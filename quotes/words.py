@@ -126,3 +126,5 @@ SPEAKING_GROUPS = _words("""
 analysts researchers experts economists scientists members officials executives leaders
 lawmakers aides advisers advisors staffers strategists representatives communications staff leadership
 """)
+# Words that open a clause set against the one before (`Rubio suggested ..., while Cruz said "..."`).
+CONTRASTS = _words("while whereas whilst")

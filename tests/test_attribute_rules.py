@@ -416,3 +416,11 @@ def test_a_name_before_an_aside_set_off_by_commas_is_the_subject_the_parse_lost(
         "had said, “I think our country does plenty of killing also.”"
     )
     assert speakers(text) == [("I think our", "Trump")]
+
+
+def test_a_cue_in_a_while_clause_is_its_own_not_reported_by_the_cue_before():
+    text = (
+        "Rubio suggested that someone who doesn't answer questions can't be president, "
+        "while Cruz said that the \"stakes in this election are too high\" for Trump to be the nominee."
+    )
+    assert speakers(text) == [("stakes in this", "Cruz")]

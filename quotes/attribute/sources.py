@@ -13,6 +13,7 @@ from quotes.cues import QUOTING_VERBS, cue_text, is_cue
 from quotes.mentions import Source, subordinate
 from quotes.attribute.layout import QUOTE_MARKS, LayoutRules, paragraph_bounds
 from quotes.records import Quote
+from quotes.words import CONTRASTS
 
 # The rules that find a quotation's source, in the order they are tried.
 SOURCE_RULES = (
@@ -216,8 +217,12 @@ class Article(LayoutRules):
         return -1
 
     def _reported_cue(self, tok: Token) -> bool:
-        """Is this cue part of what another cue reports (its clausal complement)?"""
+        """Is this cue part of what another cue reports (its clausal complement)?
+        Not when a contrast sets it apart (`Rubio suggested that ..., while Cruz
+        said that "..."`: the parse hangs the `while` clause inside Rubio's words)."""
         while tok.head.i != tok.i:
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTS for c in tok.children):
+                return False
             if tok.dep_ in ("ccomp", "xcomp") and is_cue(tok.head) and not self.inside[tok.head.i]:
                 return True
             tok = tok.head
