@@ -29,7 +29,7 @@ cry plead demand inform acknowledge interject chime fume rail grumble put hint
 call read refer chant assure email echo decry condemn dismiss blame
 thank express defend denounce cite propose
 concede acknowledge predict told write
-press interrupt query tease
+press interrupt query tease imply
 """.split())
 
 # Verb + particle pairs that report speech (`Trump went on`, `Rubio fired back`).
@@ -92,6 +92,8 @@ def is_cue(tok: Token) -> bool:
     lemma = tok._.lemma.lower()
     if lemma == "call" and (tok.dep_ == "amod" or (tok.i > 0 and tok.nbor(-1).lower_ in ("so", "-"))):
         return False  # `the so-called "de-risking"`
+    if lemma == "put":  # `as she put it, "..."`, not `Trump Would Put Liberals On Court, 'I Fear ...'`
+        return any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children)
     # the particle is parsed `prt`, or `advmod` (`Hillary shot back, "..."`)
     return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1)
 
