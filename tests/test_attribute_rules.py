@@ -424,3 +424,11 @@ def test_a_cue_in_a_while_clause_is_its_own_not_reported_by_the_cue_before():
         "while Cruz said that the \"stakes in this election are too high\" for Trump to be the nominee."
     )
     assert speakers(text) == [("stakes in this", "Cruz")]
+
+
+def test_the_government_after_a_country_is_that_countrys_government_in_the_articles_words():
+    text = (
+        "As host of the summit, Kenya’s role is to broker a deal: the government says it will “lead by example.”\n\n"
+        "Critics say the Kenyan government still backs new oil fields."
+    )
+    assert speakers(text) == [("lead by example.", "Kenyan government")]

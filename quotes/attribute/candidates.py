@@ -128,7 +128,22 @@ class ArticleMentions:
         p = self.paragraph(offset)
         before = [x for x in self.narrated if x.kind == "org" and self.m.doc[x.token].idx < offset and x.paragraph >= p - 3]
         fits = [x for x in before if self._is_a(x.name, noun.lower(), offset)]
+        if not fits and noun.lower() == "government":
+            return self.government_before(offset)
         return (self.org_named(fits[-1].name) or fits[-1].name) if fits else None  # `the Journal` -> Wall Street Journal
+
+    def government_before(self, offset: int) -> str | None:
+        """`Brazil’s role is ...: the government says`: the government of the
+        latest country named in the paragraph or the one before, in the
+        article's own words when it has them (`the Brazilian government`)."""
+        p = self.paragraph(offset)
+        places = [e for e in self.m.ents if e.label_ == "GPE" and e.end_char <= offset and not self.m.inside[e.start]
+                  and self.paragraph(e.start_char) >= p - 1]
+        if not places:
+            return None
+        place = places[-1].text
+        said = re.search(rf"(?<!\w)({re.escape(place[:4])}\w*(?:[’']s)? government)(?!\w)", self.m.text)
+        return said.group(1) if said else f"government of {place}"
 
     def _is_a(self, name: str, noun: str, offset: int) -> bool:
         """Does the article tie organisation `name` to the description noun at `offset`?"""
