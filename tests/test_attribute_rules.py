@@ -432,3 +432,11 @@ def test_the_government_after_a_country_is_that_countrys_government_in_the_artic
         "Critics say the Kenyan government still backs new oil fields."
     )
     assert speakers(text) == [("lead by example.", "Kenyan government")]
+
+
+def test_the_agency_is_the_one_organisation_that_acted_just_before():
+    text = (
+        "“We must act fast,” Health Cabinet Secretary Aden Duale told journalists on Sunday.\n\n"
+        "The World Health Organization said it had sent 200,000 doses. “Early action saves lives,” the agency said."
+    )
+    assert [who for _, who in speakers(text)] == ["Aden Duale", "World Health Organization"]

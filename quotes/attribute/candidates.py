@@ -20,7 +20,7 @@ from quotes.mentions import Mentions, role
 from quotes.name_checks import looks_like_org
 from quotes.names import full_name, is_first_name
 from quotes.records import Attribution, Quote
-from quotes.words import OUTLET_NAME_WORDS, OUTLET_NOUNS, RESOLVER_TITLES, ROLE_WORDS
+from quotes.words import ANY_ORG_NOUNS, OUTLET_NAME_WORDS, OUTLET_NOUNS, RESOLVER_TITLES, ROLE_WORDS
 
 TITLE_WORDS = RESOLVER_TITLES | ROLE_WORDS
 
@@ -130,6 +130,11 @@ class ArticleMentions:
         fits = [x for x in before if self._is_a(x.name, noun.lower(), offset)]
         if not fits and noun.lower() == "government":
             return self.government_before(offset)
+        if not fits and noun.lower() in ANY_ORG_NOUNS:
+            # `The World Health Organization said ... "...," the agency said`: the one organisation just before
+            # that does something (a subject), not one inside a title (`Health Cabinet Secretary Aden Duale`)
+            near = {x.name for x in before if x.paragraph >= p - 1 and x.subject}
+            fits = [x for x in before if x.name in near] if len(near) == 1 else []
         return (self.org_named(fits[-1].name) or fits[-1].name) if fits else None  # `the Journal` -> Wall Street Journal
 
     def government_before(self, offset: int) -> str | None:
