@@ -290,7 +290,15 @@ class Mentions:
         return next((s for s in reversed(speakers) if self.agrees(s, want)), None)
 
     def is_person(self, tok: Token) -> bool:
-        return tok.ent_type_ == "PERSON" or (tok.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and self.names.knows(tok.text))
+        """Does `tok` end a person's name: tagged so, a word of a name the
+        article tags, or an untagged subject that is the surname of a name
+        read from the text (`Osei shrugs off the doubters`)?"""
+        if tok.ent_type_ == "PERSON":
+            return True
+        if tok.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and self.names.knows(tok.text):
+            return True
+        alone = tok.i == 0 or not tok.nbor(-1).text[:1].isupper()  # a surname alone, not the end of `Right Wing Watch`
+        return not tok.ent_type_ and tok.pos_ == "PROPN" and tok.dep_ in SUBJECTS and alone and self.names.spelled_surname(tok.text)
 
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)

@@ -253,6 +253,12 @@ class ArticleNames:
         """Is `word` part of a person's name in this article?"""
         return word in self.words
 
+    def spelled_surname(self, word: str) -> bool:
+        """Is `word` the surname of a full name read from the text (`Osei` of
+        `Amara Osei`, which the tagger ran into `Amara Osei founded Helion
+        Dynamics`)?"""
+        return word.lower() in self._spelled_by_last
+
     def title_holder(self, title: str) -> str | None:
         """The person the article gives a title to (`King Charles` for `the King`), if any."""
         plain = strip_title(title)

@@ -440,3 +440,12 @@ def test_the_agency_is_the_one_organisation_that_acted_just_before():
         "The World Health Organization said it had sent 200,000 doses. “Early action saves lives,” the agency said."
     )
     assert [who for _, who in speakers(text)] == ["Aden Duale", "World Health Organization"]
+
+
+def test_she_after_a_sentence_about_a_person_the_tagger_missed_is_that_person():
+    text = (
+        "When Amara Osei founded Helion Dynamics in 2019, investors told her she was dreaming.\n\n"
+        "“Extraordinary claims require extraordinary evidence,” says Rachel Kim, a physicist.\n\n"
+        "Osei shrugs off the doubters. “Good,” she says."
+    )
+    assert [who for _, who in speakers(text)] == ["Rachel Kim", "Amara Osei"]
