@@ -128,5 +128,8 @@ def resolve(m: Mentions, offset: int, pronoun: str, speakers: list[str], weights
     rule = m.recent_person(offset, pronoun, speakers)
     if weights is None:
         return rule
+    want = PERSONAL_PRONOUNS.get(pronoun.lower())
+    if rule is not None and want is not None and m.names.told_gender(rule) not in (None, want):
+        rule = None  # `Mr Whitfield ... "...," she said`: the article says he is not her
     return choose(candidates(m, offset, pronoun, speakers, rule), weights) or rule
 

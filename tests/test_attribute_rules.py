@@ -449,3 +449,12 @@ def test_she_after_a_sentence_about_a_person_the_tagger_missed_is_that_person():
         "Osei shrugs off the doubters. “Good,” she says."
     )
     assert [who for _, who in speakers(text)] == ["Rachel Kim", "Amara Osei"]
+
+
+def test_she_is_not_the_last_speaker_the_article_calls_mr():
+    text = (
+        "The transport minister, Graham Whitfield, resigned on Friday. "
+        "In a letter, Mr Whitfield wrote that he did not want to be “a distraction.”\n\n"
+        "The prime minister thanked him for his service. “He has been a loyal colleague,” she said."
+    )
+    assert [who for _, who in speakers(text)] == ["Graham Whitfield", None]
