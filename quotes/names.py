@@ -300,8 +300,8 @@ class ArticleNames:
         article names in full with that surname. None when the text reading
         cut a name from this one (`Wing Watch` from `Right Wing Watch`): it is
         its own full form."""
-        if is_first_name(words[0].title()) and words[0] not in PARTICLES:
-            return None
+        if is_first_name(words[0].title()) and words[0] not in PARTICLES or words[-1] in ORG_NAME_WORDS:
+            return None  # a given name's own surname; `Daily News` is not `Breitbart News`
         spelled = [full for _, full in self._spelled_by_last.get(words[-1], [])]
         if any(len(fw := name_key(full)[0]) < len(words) and words[-len(fw):] == fw for full in spelled):
             return None  # the text reading cut this very name: it names itself

@@ -6,8 +6,10 @@ speaker still arrives under several forms of one name, and `consolidate`
 joins them, only ever a person with a person and an organisation with an
 organisation:
 
-1. forms of one full name: the same first word, last word and suffix
-   (`Donald J. Trump`, `Donald Trump`; `Donald Trump Jr.` stays apart);
+1. forms of one full name: the same first word, last word and suffix, and
+   middle names that agree (`Donald J. Trump`, `Donald John Trump`, `Donald
+   Trump`; `Donald Trump Jr.` stays apart; `George H. W. Bush` and `George W.
+   Bush` stay apart, and `George Bush` then joins neither: it could be either);
 2. a full name behind words that are not a given name
    (`Billionaire Donald Trump`);
 3. initials: `G. W. Bush` joins `George W. Bush` when only one full name
@@ -35,12 +37,11 @@ from sqlalchemy.orm import Session
 
 from quotes.lookup import name_lookup_key
 from quotes.name_checks import ORG, PERSON, name_problems
+from quotes.name_forms import initials, middles_agree
 from quotes.names import SUFFIXES, is_first_name
 from quotes.query import UnknownPerson, find_people
 from quotes.store.models import Correction, Person
 from quotes.store.people import add_alias, find_person, merge_rows, quote_counts
-
-LINKS = frozenset("of the and for on in at de".split())  # left out of an organisation's initials
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,6 @@ def name_parts(name: str) -> tuple[list[str], str | None]:
     return words, suffix
 
 
-def initials(name: str) -> str:
-    """`Israel Defense Forces` -> `IDF`."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in LINKS and w[0].isalpha()).upper()
-
-
 def plan_merges(people: Sequence[Known]) -> dict[int, int]:
     """Speaker id -> id of the speaker it is the same as (only ids that move)."""
     target: dict[int, int] = {}
@@ -74,29 +70,31 @@ def plan_merges(people: Sequence[Known]) -> dict[int, int]:
     free = [p for p in people if not p.fixed and not p.partial]
     persons = [p for p in free if p.type != ORG]
 
-    # 1. forms of one full name
+    # 1. forms of one full name, one person per set of middle names that agree
     groups: dict[tuple, list[Known]] = defaultdict(list)
     for p in persons:
         words, suffix = parts[p.id]
         if len(words) >= 2 and len(words[0]) > 1:
             groups[(words[0], words[-1], suffix)].append(p)
-    heads: dict[tuple, Known] = {}
+    heads: dict[tuple, list[tuple[list[str], Known]]] = {}  # (first, last, suffix) -> (middle names, head)
     for key, members in groups.items():
-        head = min(members, key=lambda p: (-p.quotes, len(p.name), p.id))
-        heads[key] = head
-        target.update({p.id: head.id for p in members if p.id != head.id})
+        heads[key] = []
+        for middle, members in _one_person_each(members, parts):
+            head = min(members, key=lambda p: (-p.quotes, len(p.name), p.id))
+            heads[key].append((middle, head))
+            target.update({p.id: head.id for p in members if p.id != head.id})
 
     # 2. a full name behind words that are not a given name
-    for key, head in list(heads.items()):
-        words, suffix = parts[head.id]
-        if len(words) < 3 or is_first_name(words[0].title()):
-            continue
-        for k in range(1, len(words) - 1):
-            inner = (words[k], words[-1], suffix)
-            if inner in heads and inner != key:
-                target[head.id] = heads[inner].id
-                del heads[key]
-                break
+    for key, found in heads.items():
+        for _, head in found:
+            words, suffix = parts[head.id]
+            if len(words) < 3 or is_first_name(words[0].title()):
+                continue
+            for k in range(1, len(words) - 1):
+                inner = _same_person(heads.get((words[k], words[-1], suffix), []), words[k + 1 : -1])
+                if inner is not None and (words[k], words[-1], suffix) != key:
+                    target[head.id] = inner.id
+                    break
 
     # 3. initials, when they can mean only one full name
     for p in persons:
@@ -105,8 +103,8 @@ def plan_merges(people: Sequence[Known]) -> dict[int, int]:
             continue
         letters = [w[0] for w in words[:-1]]
         matches = [
-            head for (first, last, sfx), head in heads.items()
-            if last == words[-1] and sfx == suffix and first[0] == letters[0]
+            head for (first, last, sfx), found in heads.items() for _, head in found
+            if last == words[-1] and sfx == suffix and first[0] == letters[0] and head.id not in target
             and _initials_fit(letters, parts[head.id][0][:-1])
         ]
         if len({m.id for m in matches}) == 1:
@@ -135,6 +133,41 @@ def plan_merges(people: Sequence[Known]) -> dict[int, int]:
             target[other.id] = head.id
 
     return {source: _final(target, source) for source in target}
+
+
+def _one_person_each(members: list[Known], parts: dict) -> list[tuple[list[str], list[Known]]]:
+    """Forms of one given name and surname, grouped by middle names that agree, each group
+    with its most spelt-out middle names: a form that fits two groups (`W.`: `Walker`?
+    `William`?) stays on its own. A form without middle names joins the one group there is,
+    or, when there are several, none: it stays apart with its like."""
+    def middle(p: Known) -> list[str]:
+        return parts[p.id][0][1:-1]
+
+    groups: list[list[Known]] = []
+    for p in sorted((p for p in members if middle(p)), key=lambda p: (-sum(map(len, middle(p))), p.id)):
+        fits = [g for g in groups if all(middles_agree(middle(p), middle(q)) for q in g)]
+        if len(fits) == 1:
+            fits[0].append(p)
+        else:
+            groups.append([p])  # new, or it could be either: apart
+    bare = [p for p in members if not middle(p)]
+    if bare and len(groups) == 1:
+        groups[0] += bare
+    elif bare:
+        groups.append(bare)
+    return [(middle(g[0]), g) for g in groups]
+
+
+def _same_person(found: list[tuple[list[str], Known]], middle: list[str]) -> Known | None:
+    """The one head among `found` a name with these middle names means: the same middle
+    names, else the one that agrees; None when it could be several."""
+    exact = [head for m, head in found if m == middle]
+    if len(exact) == 1:
+        return exact[0]
+    if len(found) == 1 and (not middle or not found[0][0]):
+        return found[0][1]  # one person of that name: `Billionaire Donald Trump`, `Billionaire Donald J. Trump`
+    fitting = [head for m, head in found if middles_agree(m, middle)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _initials_fit(letters: list[str], given: list[str]) -> bool:

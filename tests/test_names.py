@@ -20,6 +20,12 @@ def test_words_run_into_a_surname_by_the_tagger_are_dropped():
     assert names_of("Marina Lacerda").canonical("Daily Mail Lacerda", 100) == "Marina Lacerda"
 
 
+def test_an_outlet_is_not_another_outlet_by_a_word_they_share():
+    # `Breitbart News responded` ... `the Daily News claims`: two newspapers, not a surname `News`
+    assert names_of("Breitbart News").canonical("Daily News", 100) == "Daily News"
+    assert names_of("Breitbart News").canonical("Los Angeles Times", 100) == "Los Angeles Times"
+
+
 def test_a_name_the_tagger_missed_is_read_from_the_text():
     names = names_of("Asim Munir", text="ousted PM Imran Khan’s party. Khan said")
     assert names.canonical("Khan", 100) == "Imran Khan"

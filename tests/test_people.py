@@ -36,6 +36,26 @@ def test_people_who_share_a_surname_stay_apart():
     assert after == {n: n for n in after}
 
 
+def test_different_middle_initials_are_different_people():
+    after = names_after(known(("George H.W. Bush", 12), ("George H. W. Bush", 2), ("George W. Bush", 30),
+                              ("George Walker Bush", 1), ("George Bush", 5)))
+    assert after["George H. W. Bush"] == "George H.W. Bush"  # the father
+    assert after["George Walker Bush"] == "George W. Bush"  # the son, his middle name spelt out
+    assert after["George Bush"] == "George Bush"  # either of them: joins neither
+
+
+def test_a_name_without_its_middle_name_joins_the_one_person_it_can_be():
+    after = names_after(known(("George W. Bush", 30), ("George Bush", 5), ("Donald John Trump", 2),
+                              ("Donald J. Trump", 9), ("Donald Trump", 80), ("Billionaire Donald J. Trump", 1)))
+    assert after["George Bush"] == "George W. Bush"
+    assert {after[n] for n in ("Donald John Trump", "Donald J. Trump", "Billionaire Donald J. Trump")} == {"Donald Trump"}
+
+
+def test_an_initial_that_fits_two_middle_names_joins_neither():
+    after = names_after(known(("John Walker Smith", 3), ("John William Smith", 4), ("John W. Smith", 2)))
+    assert after == {n: n for n in after}
+
+
 def partial(*names_and_quotes: tuple[str, int]) -> list[Known]:
     return [Known(i, name, n, partial=len(name.split()) == 1) for i, (name, n) in enumerate(names_and_quotes, 1)]
 
@@ -125,6 +145,20 @@ def test_one_person_across_articles_with_aliases_and_roles(three_articles):
     assert set(chollet.aliases) == {"Chollet", "State Department counsellor Derek Chollet"}
     assert [(r.role, r.articles) for r in chollet.roles] == [("State Department counsellor", ("a",))]
     assert [r.role for r in rows["Bill Clinton"].roles] == ["former president"]
+
+
+def test_a_mention_that_is_no_form_of_the_speakers_name_is_no_alias(session_factory):
+    with session_factory.begin() as session:
+        stored_article(session, "a", [
+            ("People stood hours in line", "Meenakshi Ganguly", "Human Rights Watch", "Human Rights Watch"),
+            ("It is a form of jihad", "Breitbart News", "Daily News", None),  # the resolver's mistake
+            ("We will answer", "Israel Defense Forces", "IDF", None),
+            ("Me too", "Hillary Clinton", "Mrs. Clinton", None),
+        ])
+    with session_factory() as session:
+        aliases = {r.name: set(r.aliases) for r in speakers(session)}
+    assert aliases == {"Meenakshi Ganguly": set(), "Breitbart News": set(), "Israel Defense Forces": {"IDF"},
+                       "Hillary Clinton": {"Mrs. Clinton"}}
 
 
 def test_a_bare_surname_in_a_new_article_is_that_articles_until_merged(three_articles):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from quotes.lookup import name_lookup_key
 from quotes.name_checks import PERSON, name_problems, role_problems
+from quotes.name_forms import is_form_of
 from quotes.store.models import Correction, Person, PersonAlias, PersonRole, StoredQuote
 from quotes.store.tables import PARTIAL, WHOLE
 
@@ -97,10 +98,13 @@ def add_alias(session: Session, person: Person, name: str, *, lookup: bool = Fal
 
     A name that is not one (`CEO`, `President`, `Obama Says`: see
     `name_problems`) is not kept: through it a bare title in another article
-    would join this person. A partial person's names never link future quotes.
+    would join this person. A mention that is no form of the person's name
+    (`Human Rights Watch` beside Meenakshi Ganguly, `Daily News` for
+    `Breitbart News`: see `is_form_of`) is not kept either; a lookup alias is
+    (a merged name). A partial person's names never link future quotes.
     """
     name = " ".join(name.split())
-    if not name or (name != person.name and _alias_problems(name, person.type, lookup)):
+    if not name or (name != person.name and _alias_problems(name, person, lookup)):
         return
     lookup = lookup and not person.partial
     alias = session.scalar(
@@ -117,9 +121,13 @@ def add_alias(session: Session, person: Person, name: str, *, lookup: bool = Fal
 AS_WRITTEN = frozenset({"lower-case words: a sentence fragment", "too many words for a name"})
 
 
-def _alias_problems(name: str, kind: str, lookup: bool) -> list[str]:
-    problems = name_problems(name, kind)
-    return problems if lookup else [p for p in problems if p not in AS_WRITTEN]
+def _alias_problems(name: str, person: Person, lookup: bool) -> list[str]:
+    """Why `name` is not kept as an alias of `person` (a Person or a batch's Speaker)."""
+    problems = name_problems(name, person.type)
+    if lookup:
+        return problems
+    problems = [p for p in problems if p not in AS_WRITTEN]
+    return problems or ([] if is_form_of(name, person.name, person.type) else ["not a form of the speaker's name"])
 
 
 def add_role(session: Session, person: Person, article_id: int, role: str) -> None:

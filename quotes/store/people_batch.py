@@ -169,7 +169,7 @@ class BatchPeople:
     def alias(self, person: Speaker, name: str, *, lookup: bool = False) -> None:
         """add_alias."""
         name = _norm(name)
-        if not name or (name != person.name and _alias_problems(name, person.type, lookup)):
+        if not name or (name != person.name and _alias_problems(name, person, lookup)):
             return
         lookup = lookup and not person.partial
         alias = self.by_pair.get((self.key_of(person), name))
