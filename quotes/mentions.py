@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
+from quotes.name_checks import is_handle
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.records import Quote
 from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS, WRITINGS
@@ -199,6 +200,8 @@ class Mentions:
         read as a name; with `places=False`, a place or nationality the article
         never uses in a person's name is not (`as the US looks for ways to
         "depressurise" ties`)."""
+        if tok.text.startswith("@") and is_handle(tok.text):
+            return tok.text[1:]  # `@mikebrennan_88 posted: "..."`, whatever the tagger made of it
         if any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
             return None  # `500 BC`, `one senior Democrat`: a measure or a count, not a name (`Local 90` is one)
         if tok.lower_ in DOCUMENT_NOUNS and any(c.dep_ == "det" for c in tok.children):

@@ -458,3 +458,8 @@ def test_she_is_not_the_last_speaker_the_article_calls_mr():
         "The prime minister thanked him for his service. “He has been a loyal colleague,” she said."
     )
     assert [who for _, who in speakers(text)] == ["Graham Whitfield", None]
+
+
+def test_a_handle_with_its_at_sign_is_the_speaker_whatever_the_tagger_made_of_it():
+    text = 'Reactions came fast.\n\n@mikebrennan_88 posted: "Three years of waiting and this is what we get?"'
+    assert speakers(text) == [("Three years of", "mikebrennan_88")]
