@@ -281,8 +281,36 @@ def _after(following: str) -> str | None:
 
 
 def _find(phrase: str, text: str, *, case: bool = True) -> list[int]:
-    """Where `phrase` stands as whole words in `text`."""
-    return [m.start() for m in _pattern(phrase, case).finditer(text)]
+    """Where `phrase` stands as whole words in `text`.
+
+    The same places as `_pattern(phrase, case).finditer(text)`, which it is for
+    a case-blind search; with case, `str.find` finds the phrase and its two
+    edges are checked by hand: a pattern that opens with a look-behind is tried
+    at every character, and each new phrase had to be compiled (together most
+    of the time `checked` took)."""
+    if not case or not phrase:
+        return [m.start() for m in _pattern(phrase, case).finditer(text)]
+    found, n, size = [], len(phrase), len(text)
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not _word_char(text[i - 1])) and not (
+                j < size and (_is_w(text[j]) or text[j] in "’'-" and j + 1 < size and _is_w(text[j + 1]))):
+            found.append(i)  # as finditer: the next match starts after this one
+            i = text.find(phrase, j)
+        else:
+            i = text.find(phrase, i + 1)
+    return found
+
+
+def _is_w(c: str) -> bool:
+    """A character regular expressions' `\\w` matches in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _word_char(c: str) -> bool:
+    """A character of `_WORD`."""
+    return _is_w(c) or c in "’'.-"
 
 
 @lru_cache(maxsize=4096)

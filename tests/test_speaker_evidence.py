@@ -163,3 +163,13 @@ def test_a_name_people_work_at_is_not_made_a_person_by_its_shape():
     assert [a.speaker_type for a in said(text, "Morgan Stanley", "org")] == ["org"]
     text = "“I will stay,” said Whit Symms, who lives in Concord.\n"
     assert [a.speaker_type for a in said(text, "Whit Symms", "org")] == ["person"]
+
+
+def test_a_phrase_is_found_where_the_whole_word_pattern_finds_it():
+    from quotes.speaker_evidence import _find, _pattern
+
+    text = "Young, Youngs and Young’s son; McYoung, Young-Kim, .Young, 'Young', Young'\nYoung_ Young1 Youngé Young"
+    for phrase in ("Young", "Young’s", "Young'", "g", "Young Young"):
+        assert _find(phrase, text) == [m.start() for m in _pattern(phrase, True).finditer(text)]
+    # `Young,` and `Young'` before a line break; not `Youngs`, `Young’s`, `McYoung`, `Young-Kim`, `.Young`, `'Young'`, `Young_`
+    assert _find("Young", text) == [0, 68, 96]
