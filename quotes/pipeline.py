@@ -149,12 +149,22 @@ def _cached_lemmas(lemmatizer) -> Callable[[Token], str]:
     return lemma
 
 
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer asks whether each form it makes is in its index of known words, a list
+    per part of speech (57,528 nouns): as a set the answer is the same, and a word costs
+    microseconds instead of a third of a millisecond."""
+    index = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        index[pos] = frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process (never downloaded)."""
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     bound_tokenizer(nlp)  # linear time on any text, the tokens otherwise spaCy's
     lemmatizer = nlp.get_pipe("lemmatizer")
+    _index_as_sets(lemmatizer)
     Token.set_extension("lemma", getter=_cached_lemmas(lemmatizer), force=True)
     nlp.add_pipe("coarse_pos", before="lemmatizer", config={"tag_pos": _tag_pos(nlp.get_pipe("attribute_ruler"))})
     nlp.add_pipe("paragraph_breaks", before="parser")

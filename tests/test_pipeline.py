@@ -80,3 +80,12 @@ def test_each_text_is_scanned_for_quotations_once_even_when_parsed_in_pieces(mon
     found = list(analyse([SEED, "“Fine,” Qin Gang said.\n"]))
     assert scanned == [SEED, "“Fine,” Qin Gang said.\n"]
     assert [[a.speaker for a in f.attributions] for f in found] == [["Derek Chollet"], ["Qin Gang"]]
+
+
+def test_the_lemmas_attribution_reads_are_the_rule_lemmatizers():
+    nlp = load_nlp()
+    doc = nlp("The senators said they had argued, and she tells reporters her claims were denied.")
+    lemmas = {t.text: t._.lemma for t in doc}
+    assert (lemmas["said"], lemmas["argued"], lemmas["tells"], lemmas["claims"], lemmas["denied"]) == ("say", "argue", "tell", "claim", "deny")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())  # looked up, never listed in order
