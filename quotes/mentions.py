@@ -67,6 +67,8 @@ class Mentions:
         self.inside = inside_quotes(doc, quotes, self.starts)
         self.names = ArticleNames()
         self._counts: dict[str, int] | None = None
+        self._headline_end = self.text.find("\n") % (len(self.text) + 1)  # the whole text when it is one line
+        self._lower_words: set[str] | None = None  # the body's lower-case words, read when first asked
         self.ents = [whole_name(ent) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
@@ -200,6 +202,8 @@ class Mentions:
         read as a name; with `places=False`, a place or nationality the article
         never uses in a person's name is not (`as the US looks for ways to
         "depressurise" ties`)."""
+        if self._common_in_headline(tok):
+            return None  # `'I was never told': Nurse speaks out`, and the body's `A nurse who worked ...`
         if tok.text.startswith("@") and is_handle(tok.text):
             return tok.text[1:]  # `@mikebrennan_88 posted: "..."`, whatever the tagger made of it
         if any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
@@ -230,6 +234,19 @@ class Mentions:
             start = words[0].i if words else tok.i
             return clean_name(self.doc[start : tok.i + 1].text) or None
         return None
+
+    def _common_in_headline(self, tok: Token) -> bool:
+        """A capitalised word of the headline that the body writes in lower
+        case (`Nurse` and `a nurse`), and never capitalised within a sentence,
+        and no name uses: a title-case noun."""
+        if not tok.text[:1].isupper() or tok.idx > self._headline_end or self.names.knows(tok.text):
+            return False
+        if any(c.dep_ == "compound" for c in tok.children):
+            return False
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", self.text[self._headline_end :]))
+        body = self.text[self._headline_end :]
+        return tok.lower_ in self._lower_words and not re.search(rf"[a-z,;:] {re.escape(tok.text)}(?!\w)", body)  # `the State Department`
 
     def person_at(self, tok: Token) -> tuple[str, str] | None:
         """(name as written, canonical name) of the person a name ends at `tok`;

@@ -463,3 +463,13 @@ def test_she_is_not_the_last_speaker_the_article_calls_mr():
 def test_a_handle_with_its_at_sign_is_the_speaker_whatever_the_tagger_made_of_it():
     text = 'Reactions came fast.\n\n@mikebrennan_88 posted: "Three years of waiting and this is what we get?"'
     assert speakers(text) == [("Three years of", "mikebrennan_88")]
+
+
+def test_a_headline_noun_in_title_case_is_no_name_and_its_quotation_echoes_the_body():
+    text = (
+        "'I was never told': Nurse speaks out about hospital cover-up\n\n"
+        "A nurse who worked at St. Mary's Hospital for 12 years says managers ignored warnings.\n\n"
+        "Speaking to The Guardian, Aisha Rahman, 44, said: “I was never told that the complaints had gone anywhere.”"
+    )
+    doc = frozen(text, "attribute_rules")
+    assert [a.speaker for a in attribute(doc, detect(doc.text), use_model=False)] == ["Aisha Rahman", "Aisha Rahman"]
