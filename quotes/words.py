@@ -90,9 +90,14 @@ ministry department agency bureau office committee council commission board gove
 army military police force court company firm bank group union party campaign organisation
 organization foundation institute university school association federation league club network team
 centre center authority regulator service caucus coalition alliance embassy spokesperson
+trust hospital clinic charity airline carrier retailer insurer lender manufacturer automaker carmaker
+startup utility
 """)
 # Of those, the ones any organisation may go by (`the company`, `the agency`), unlike `the ministry`.
-ANY_ORG_NOUNS = _words("company firm agency organisation organization")
+ANY_ORG_NOUNS = _words("""
+company firm agency organisation organization trust hospital clinic charity airline carrier retailer
+insurer lender manufacturer automaker carmaker startup utility
+""")
 # Nouns that describe a news outlet (`the newspaper said`, `the editorial board wrote`), and the
 # words that make an outlet's name (`The New Hampshire Union Leader`, `the Las Vegas Sun`).
 OUTLET_NOUNS = _words("newspaper paper daily tabloid magazine outlet site website blog channel station broadcaster publication")

@@ -473,3 +473,11 @@ def test_a_headline_noun_in_title_case_is_no_name_and_its_quotation_echoes_the_b
     )
     doc = frozen(text, "attribute_rules")
     assert [a.speaker for a in attribute(doc, detect(doc.text), use_model=False)] == ["Aisha Rahman", "Aisha Rahman"]
+
+
+def test_the_trust_is_an_organisation_not_the_person_quoted_before():
+    text = (
+        "“I was never told,” said Aisha Rahman, a nurse at the hospital for 12 years.\n\n"
+        "The hospital trust said it was “deeply sorry” and had launched a review."
+    )
+    assert [who for _, who in speakers(text)] == ["Aisha Rahman", None]
