@@ -481,3 +481,11 @@ def test_the_trust_is_an_organisation_not_the_person_quoted_before():
         "The hospital trust said it was “deeply sorry” and had launched a review."
     )
     assert [who for _, who in speakers(text)] == ["Aisha Rahman", None]
+
+
+def test_the_air_force_is_the_one_the_paragraph_before_gave_its_owner():
+    text = (
+        "Ukraine's air force said Sunday it had shot down 40 of 52 drones launched overnight.\n\n"
+        "“Our air defense worked in six regions,” the air force said on Telegram."
+    )
+    assert speakers(text) == [("Our air defense", "Ukraine's air force")]

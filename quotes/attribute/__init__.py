@@ -94,7 +94,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
                 speaker = table.org_whole(named, src.offset) or article.names.canonical(named, src.offset)
                 speaker = (table.org_named(speaker) if speaker == named else None) or speaker
             elif src.kind == "description" and head[0].lower() in ORG_NOUNS:
-                speaker = table.org_before(src.offset, head[0])  # `the ministry said`: an organisation, never a person
+                speaker = table.org_before(src.offset, head[0], src.mention or "")  # `the ministry said`: an organisation, never a person
             elif src.kind == "pronoun" and (going_on := _goes_on(article, q, src, out)):
                 speaker = going_on
             elif src.kind == "description" and (aged := article.person_aged(src.mention or "", src.offset)):

@@ -116,7 +116,7 @@ class ArticleMentions:
             dep=head.dep_,
         )
 
-    def org_before(self, offset: int, noun: str) -> str | None:
+    def org_before(self, offset: int, noun: str, phrase: str = "") -> str | None:
         """The organisation a description means (`the ministry` after `Russia’s
         Defense Ministry`): the latest one named in the three paragraphs before
         that the article ties to the noun: its name has the noun, or it is an
@@ -128,6 +128,8 @@ class ArticleMentions:
         p = self.paragraph(offset)
         before = [x for x in self.narrated if x.kind == "org" and self.m.doc[x.token].idx < offset and x.paragraph >= p - 3]
         fits = [x for x in before if self._is_a(x.name, noun.lower(), offset)]
+        if not fits and (owned := self._owned_before(offset, phrase)):
+            return owned
         if not fits and noun.lower() == "government":
             return self.government_before(offset)
         if not fits and noun.lower() in ANY_ORG_NOUNS:
@@ -136,6 +138,25 @@ class ArticleMentions:
             near = {x.name for x in before if x.paragraph >= p - 1 and x.subject}
             fits = [x for x in before if x.name in near] if len(near) == 1 else []
         return (self.org_named(fits[-1].name) or fits[-1].name) if fits else None  # `the Journal` -> Wall Street Journal
+
+    def _owned_before(self, offset: int, phrase: str) -> str | None:
+        """`Ukraine's air force said ... "...," the air force said`: the same
+        words with their owner's name, the last time the paragraph or the one
+        before wrote them so outside a quotation."""
+        words = re.sub(r"^(?:the|its|their)\s+", "", phrase.strip(), flags=re.I)
+        if not words:
+            return None
+        lo = self._paragraph_start(self.paragraph(offset) - 1)
+        found = None
+        for match in re.finditer(rf"(?<![\w’'])([A-Z][\w-]+(?:’s|'s) (?i:{re.escape(words)}))(?![\w])", self.m.text[lo:offset]):
+            if not self.m.inside[self.m.token_at(lo + match.start())]:
+                found = match.group(1)
+        return found
+
+    def _paragraph_start(self, paragraph: int) -> int:
+        """The offset where the non-empty line `paragraph` starts (0 for the first)."""
+        line = next((n for n, rank in enumerate(self._line_rank) if rank >= max(paragraph, 0)), 0)
+        return self._lines[line - 1] + 1 if line > 0 else 0
 
     def government_before(self, offset: int) -> str | None:
         """`Brazil’s role is ...: the government says`: the government of the
