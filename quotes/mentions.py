@@ -317,8 +317,9 @@ class Mentions:
             return True
         if tok.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and self.names.knows(tok.text):
             return True
-        alone = tok.i == 0 or not tok.nbor(-1).text[:1].isupper()  # a surname alone, not the end of `Right Wing Watch`
-        return not tok.ent_type_ and tok.pos_ == "PROPN" and tok.dep_ in SUBJECTS and alone and self.names.spelled_surname(tok.text)
+        before = itertools.takewhile(lambda t: t.text[:1].isupper(), reversed(self.doc[max(0, tok.i - 3) : tok.i]))
+        given = all(is_first_name(t.text) for t in before)  # `Ana Ruiz opened`, `Osei shrugs`; not `Right Wing Watch`
+        return not tok.ent_type_ and tok.pos_ == "PROPN" and tok.dep_ in SUBJECTS and given and self.names.spelled_surname(tok.text)
 
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)

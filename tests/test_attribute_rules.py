@@ -489,3 +489,11 @@ def test_the_air_force_is_the_one_the_paragraph_before_gave_its_owner():
         "“Our air defense worked in six regions,” the air force said on Telegram."
     )
     assert speakers(text) == [("Our air defense", "Ukraine's air force")]
+
+
+def test_she_means_a_person_the_tagger_never_tagged_named_in_full_as_a_subject():
+    text = (
+        "Ana Ruiz opened her first restaurant at 24. Now 41, she is about to open her fifth.\n\n"
+        "“I wanted a room that feels like a secret,” she says of the vault."
+    )
+    assert speakers(text) == [("I wanted a", "Ana Ruiz")]
