@@ -29,7 +29,7 @@ cry plead demand inform acknowledge interject chime fume rail grumble put hint
 call read refer chant assure email echo decry condemn dismiss blame
 thank express defend denounce cite propose
 concede acknowledge predict told write
-press interrupt query tease imply
+press interrupt query tease imply laugh smile sigh grin chuckle groan
 """.split())
 
 # Verb + particle pairs that report speech (`Trump went on`, `Rubio fired back`).

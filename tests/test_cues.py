@@ -46,3 +46,14 @@ def test_implying_reports_speech():
         """,
     )
     assert is_cue(doc[1])
+
+
+def test_laughing_and_sighing_report_speech_in_features():
+    doc = hand_doc(
+        "she laughed",
+        """
+    she PRP PRON nsubj 1 she O
+    laughed VBD VERB ROOT 1 laugh O
+        """,
+    )
+    assert is_cue(doc[1])
