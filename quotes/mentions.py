@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
-from quotes.name_checks import is_handle
+from quotes.name_checks import PLACE_WORDS, is_handle
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.records import Quote
 from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS, WRITINGS
@@ -69,7 +69,7 @@ class Mentions:
         self._counts: dict[str, int] | None = None
         self._headline_end = self.text.find("\n") % (len(self.text) + 1)  # the whole text when it is one line
         self._lower_words: set[str] | None = None  # the body's lower-case words, read when first asked
-        self.ents = [whole_name(ent) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
+        self.ents = [_as_place(whole_name(ent)) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
         for ent in self.people:
@@ -349,6 +349,13 @@ def reported(tok: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return True  # `expressed concern that Clinton may become`
     return verb.dep_ == "ccomp"
+
+
+def _as_place(ent: Span) -> Span:
+    """`Lindi Bus Stand`, `Sokoine Street` tagged a person: a place."""
+    if ent.label_ in NAME_ENTS and len(ent) > 1 and ent[-1].lower_ in PLACE_WORDS:
+        return Span(ent.doc, ent.start, ent.end, label="FAC")
+    return ent
 
 
 def whole_name(ent: Span) -> Span:

@@ -66,7 +66,7 @@ ally aide supporter critic friend rival staffer surrogate gov sen rep gen
 ORG_TRAILING_ROLES = frozenset("ceo cfo president director executive spokesman spokeswoman spokesperson chairman chairwoman".split()) \
     | (DESCRIPTIONS - {"chinese"})  # `Wisconsin Republican` is a person described; `Bank of China` is not here
 # Places are not speakers (`Hermenegildo Galeana Street`).
-PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza stadium arena airport".split())
+PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza stadium arena airport stand station terminal".split())
 # Laws and documents are not speakers (`Employment Rights Bill`, `Patriot Act`); `Drudge Report`,
 # `Jude Law`, `Marshall Plan` may be names.
 DOCUMENT_WORDS = DOCUMENT_NOUNS - {"report", "law", "plan", "strategy", "charter"} | {"accords"}

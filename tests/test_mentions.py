@@ -98,3 +98,21 @@ def test_where_analysts_work_is_an_organisation_though_its_name_starts_with_a_gi
     morgan_stanley = next(e for e in doc.ents if e.text == "Morgan Stanley")
     assert not looks_like_person(morgan_stanley)
     assert rule_pass(doc, detect(doc.text)).table.kind["Morgan Stanley"] == "org"
+
+
+def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
+    from spacy.tokens import Span
+
+    from quotes.mentions import _as_place
+
+    doc = hand_doc(
+        "near Lindi Bus Stand",
+        """
+    near IN ADP prep 0 near O
+    Lindi NNP PROPN compound 3 Lindi B-PERSON
+    Bus NNP PROPN compound 3 Bus I-PERSON
+    Stand NNP PROPN pobj 0 Stand I-PERSON
+        """,
+    )
+    assert _as_place(doc.ents[0]).label_ == "FAC"
+    assert _as_place(Span(doc, 1, 2, label="PERSON")).label_ == "PERSON"  # `Lindi` alone: no place word
