@@ -497,3 +497,11 @@ def test_she_means_a_person_the_tagger_never_tagged_named_in_full_as_a_subject()
         "“I wanted a room that feels like a secret,” she says of the vault."
     )
     assert speakers(text) == [("I wanted a", "Ana Ruiz")]
+
+
+def test_a_group_speaks_for_the_organisation_that_modifies_it():
+    text = (
+        "The Teamsters union has fought UPS for years over pay.\n\n"
+        "(UPS corporate communications said of the incident, “We respect our employees’ rights to assemble.”)"
+    )
+    assert speakers(text) == [("We respect our", "UPS")]
