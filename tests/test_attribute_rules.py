@@ -505,3 +505,12 @@ def test_a_group_speaks_for_the_organisation_that_modifies_it():
         "(UPS corporate communications said of the incident, “We respect our employees’ rights to assemble.”)"
     )
     assert speakers(text) == [("We respect our", "UPS")]
+
+
+def test_a_cue_that_opens_the_next_sentences_quotation_is_not_the_previous_ones():
+    text = (
+        "Tanner Fischer, a driver in Des Moines, organised the rally.\n\n"
+        "“I filed a complaint a few days later,” he told me with a smile. “It was easy. I did it myself.” "
+        "(The shop steward said of the incident, “We respect everyone’s right to assemble.”)"
+    )
+    assert [who for _, who in speakers(text)][:2] == ["Tanner Fischer", "Tanner Fischer"]

@@ -62,6 +62,8 @@ class Article(LayoutRules):
         for tok in self.scope(span):
             if self.inside[tok.i] or not is_cue(tok):
                 continue
+            if self.sent(tok.i).start >= span.end and self._introduces_a_quote(tok):
+                continue  # `"...I was a steward." (UPS said of the incident, "We respect ...")`: the next quote's cue
             linked = tok.head.i in quote_tokens or any(a.i == tok.i for t in span for a in t.ancestors)
             # `In the darkness, Mr Temba says, women can be harassed ... because, “...”`: an aside speaks for its sentence
             linked = linked or (tok.dep_ == "parataxis" and self.same_sentence(tok.i, span))
@@ -102,6 +104,15 @@ class Article(LayoutRules):
             if subject is not None:
                 return self.describe(subject, cue_text(cue))
         return None
+
+    def _introduces_a_quote(self, cue: Token) -> bool:
+        """Does a quotation follow the cue closely in its own sentence, with no
+        full stop or other cue between (`said of the incident, "..."`, not
+        `said in a phone interview. "..."` or `asks as a man walks in, saying
+        he's "here to ..."`)?"""
+        j = next((j for j in range(cue.i + 1, min(cue.i + 8, self.sent(cue.i).end)) if self.inside[j]), None)
+        between = self.doc[cue.i + 1 : j] if j is not None else []
+        return j is not None and not any(c in self.text[cue.idx : self.doc[j].idx] for c in ".!?") and not any(is_cue(t) for t in between)
 
     def _governing_cue(self, span: Span) -> int | None:
         """The nearest cue above the quotation in the parse: the verb whose
