@@ -21,7 +21,14 @@ mislabels people and outlets. The article's text settles much of it:
    research firm,`) an organisation. The type changes only when the
    article's words are one-sided against the resolver's; for a person typed
    an organisation, what it says of the surname counts too (`Whit Symms` ...
-   `Symms said he`). A name written only as a hashtag is no speaker.
+   `Symms said he`). Outlets, bodies and places are also known by the words
+   they come with: an organisation's name they begin (`the Pew Research
+   Center`), a media job and a person's name after them (`Blaze co-host Stu
+   Burguiere`), publishing (`Scribner is set to publish`), a country after
+   a comma (`San Pedro Sula, Honduras;`). A capitalised `The` inside a
+   sentence (`according to The Blaze.`) and a country after the name say so
+   even of a name a given name could be (`Blaze`, `San Pedro Sula`). A name
+   written only as a hashtag is no speaker.
 
 `checked` applies this to one article's attributions: a speaker failing 1-3
 becomes no speaker (its words kept as the mention, as storage does with a
@@ -41,7 +48,7 @@ from functools import lru_cache
 
 from quotes.cues import is_said_form
 from quotes.folding import QUOTATION_MARKS
-from quotes.name_checks import ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
+from quotes.name_checks import COUNTRIES, ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
 from quotes.words import DESCRIBERS, JOBS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
@@ -63,6 +70,8 @@ _ENDS = set(".!?:;…")
 _WORD = r"[\w’'.-]"
 _WORD_BEFORE = re.compile(r"(?<!\S)(\S+) $")  # the word just before a position
 LOOK_BACK = 200  # characters read before a name (a long article costs the same per name)
+STRONG = "org, whatever the name's shape"  # what `_before` and `_after` say of `according to The Blaze`
+NAMED_FOR = "org, unless a person's name"  # `the Pew Research Center`; `the Donald J. Trump Foundation` is his
 
 
 def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -185,7 +194,7 @@ class _Article:
         return self._kinds[(name, given)]
 
     def _kind(self, name: str, given: str | None) -> str | None:
-        person = org = 0
+        person = org = strong = 0
         places = [(i, name) for i in _find(name, self.text)]
         if given == ORG and " " in name and not looks_like_org(name):  # `Whit Symms` ... `Symms said he`
             surname = name.split()[-1]
@@ -193,17 +202,21 @@ class _Article:
         described = False
         for i, written in places:
             following = self.text[i + len(written) : i + len(written) + 80]
-            said = self._before(i, written) or _after(following)
+            said = self._before(i, written)
+            if said is None and (said := _after(following)) == NAMED_FOR:
+                # `Sanders Campaign Responds`: a headline capitalises any word
+                said = None if _given_name(name) or self._title_case_line(i) else ORG
             person += said == PERSON
-            org += said == ORG
+            org += said in (ORG, STRONG)
+            strong += said == STRONG
             described |= bool(_ORG_APPOSITION.match(following))
         if given == PERSON and described and not person:
             return ORG  # `America Rising, a conservative opposition research firm,`
         shaped = " " in name and _given_name(name) and not any(self.text[max(0, i - 4) : i] == " at " for i, _ in places)
         if given == ORG and not org and (person or shaped) and not looks_like_org(name):
             return PERSON  # `Sen. Sanders`, `Whit Symms`, `his son, Grant`; not `analysts at Morgan Stanley`
-        if given == PERSON and org and not person and not _given_name(name):
-            return ORG  # `the Las Vegas Sun`, `the newspaper NRC Handelsblad`
+        if given == PERSON and org and not person and (strong or not _given_name(name)):
+            return ORG  # `the Las Vegas Sun`, `the newspaper NRC Handelsblad`, `according to The Blaze.`
         return given
 
     def _before(self, i: int, name: str) -> str | None:
@@ -224,8 +237,11 @@ class _Article:
             after = self.text[i + len(name) : i + len(name) + 1]
             inside = word == "The" and len(words) > 1 and words[-2][-1].isalpha() \
                 and not self._positional(i - len(line) + line.rindex(word))  # not `(AFP) – The Trump troops`
-            if " " in name or not after.isspace() or inside:
-                return ORG  # `the Las Vegas Sun`, `the Federalist,`, `as The Hill pointed out`
+            verb = (self.text[i + len(name) : i + len(name) + 20].split() or [""])[0].rstrip(".,;:!?”\"'")
+            if word == "The" and is_said_form(verb):
+                return STRONG  # `The Blaze reported`: nobody's given name takes `The`
+            if " " in name or not after.isspace() or inside:  # `the Las Vegas Sun`, `the Federalist,`, `as The Hill pointed out`
+                return STRONG if inside or word == "The" and not after.isspace() else ORG  # `The Blaze’s Matt Walsh`
             return None  # `the Obama administration`
         if key in ORG_KINDS:
             return ORG  # `the newspaper NRC Handelsblad`
@@ -274,10 +290,35 @@ _ORG_APPOSITION = re.compile(
 )
 
 
+# What only an outlet, a body or a place is followed by: an organisation's name it begins (`Pew Research
+# Center`, `Pew Hispanic Center`), publishing (`Scribner is set to publish ''Trump Revealed''`), and, for a place, its country (`San Pedro
+# Sula, Honduras;`); and a media job before a person's name (`Blaze co-host Stu Burguiere`). `Clinton
+# campaign` (lower case) and `Trump said` say nothing.
+_ORG_NAME_ENDS = ORG_WORDS | {"research", "polling"}  # `Pew Research`
+_ORG_NAMED_AFTER = re.compile(
+    rf"(?:\s+[A-Z][a-z][\w’'-]*){{0,2}}\s+(?:{'|'.join(sorted(w.title() for w in _ORG_NAME_ENDS if w.isalpha()))})\b"
+    r"|\s+(?:is\s+set\s+to\s+|will\s+|plans\s+to\s+)?publish(?:es|ed)?\s+(?:a|an|the|''|“|\")"
+)
+_MEDIA_JOB_AFTER = re.compile(r"\s+(?:co-)?(?:reporter|columnist|correspondent|anchor|host|editor|contributor|commentator)\s+[A-Z]")
+_PLACES = sorted({c.title() for c in COUNTRIES} - {"Moscow", "Beijing", "Washington", "Tehran", "Kyiv", "Kiev"}) + """
+Honduras Guatemala Belize Haiti Jamaica Cameroon Senegal Angola Mozambique Botswana Namibia Malawi Madagascar Liberia
+Congo Laos England Scotland Wales Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont
+Virginia Wisconsin Wyoming""".split() + ["El Salvador", "Costa Rica", "New Zealand", "South Africa", "New York", "New Jersey",
+                                        "New Mexico", "New Hampshire", "North Carolina", "South Carolina", "North Dakota",
+                                        "South Dakota", "West Virginia", "Rhode Island"]
+_PLACE_AFTER = re.compile(rf",\s+(?:{'|'.join(_PLACES)})(?=\s*[;,.)]|\s*$)")
+
+
 def _after(following: str) -> str | None:
     if _PERSON_AFTER.match(following):
         return PERSON
-    return ORG if _ORG_AFTER.match(following) or _ORG_APPOSITION.match(following) else None
+    if _PLACE_AFTER.match(following) or _MEDIA_JOB_AFTER.match(following):
+        return STRONG  # `San Pedro Sula, Honduras;`, `Blaze co-host Stu Burguiere`
+    if _ORG_AFTER.match(following) or _ORG_APPOSITION.match(following):
+        return ORG
+    return NAMED_FOR if _ORG_NAMED_AFTER.match(following) else None
 
 
 def _find(phrase: str, text: str, *, case: bool = True) -> list[int]:

@@ -173,3 +173,32 @@ def test_a_phrase_is_found_where_the_whole_word_pattern_finds_it():
         assert _find(phrase, text) == [m.start() for m in _pattern(phrase, True).finditer(text)]
     # `Young,` and `Young'` before a line break; not `Youngs`, `Young’s`, `McYoung`, `Young-Kim`, `.Young`, `'Young'`, `Young_`
     assert _find("Young", text) == [0, 68, 96]
+
+
+def test_an_outlet_or_body_is_known_by_the_words_it_comes_with():
+    text = ("Pew looked at nine online panels. “The samples vary,” Pew found, according to a new Pew Research "
+            "report.\n")
+    assert {a.speaker_type for a in said(text, "Pew")} == {"org"}  # the start of an organisation's name
+    text = "“Not to mention the debates,” mused Blaze co-host Stu Burguiere. “It was big,” Blaze wrote.\n"
+    assert {a.speaker_type for a in said(text, "Blaze")} == {"org"}  # a media job before a person's name
+    text = "Later that month, Scribner is set to publish ''Trump Revealed.'' “It is timely,” Scribner said.\n"
+    assert {a.speaker_type for a in said(text, "Scribner")} == {"org"}
+
+
+def test_the_inside_a_sentence_or_a_country_after_a_comma_outweighs_a_given_names_shape():
+    text = "“We disagree,” Jamal Ware said in a statement according to The Blaze. “It is late,” Blaze said.\n"
+    assert {a.speaker_type for a in said(text, "Blaze")} == {"org"}  # `Blaze` is a given name too
+    text = "“If Sanders had won half of the coin tosses, it was 695,” The Blaze reported.\n"
+    assert {a.speaker_type for a in said(text, "Blaze")} == {"org"}
+    text = ("The most dangerous cities include San Pedro Sula, Honduras; and Caracas. “The town is safer,” "
+            "San Pedro Sula said in a report.\n")
+    assert {a.speaker_type for a in said(text, "San Pedro Sula")} == {"org"}
+
+
+def test_a_persons_organisation_or_a_headline_says_nothing_against_the_person():
+    text = "“We are proud,” Hillary Clinton said of the Clinton Foundation.\n"
+    assert {a.speaker_type for a in said(text, "Hillary Clinton")} == {"person"}
+    text = "Sanders Campaign Responds To The Latest Poll Numbers\n\n“We will win,” Sanders said.\n"
+    assert {a.speaker_type for a in said(text, "Sanders")} == {"person"}
+    text = "“We will win,” said Sanders, who led the Clinton campaign in Iowa.\n"
+    assert {a.speaker_type for a in said(text, "Sanders")} == {"person"}
