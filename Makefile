@@ -66,8 +66,9 @@ bench-queries: setup  ## time who-said, said-by, search and export on 1,000,000 
 bench-linear: setup  ## time `quotes extract` on one article of 250 KB, 500 KB and 1 MB of real quotes (linear growth?)
 	$(BIN)/python bench/linear_time.py --docs $(SHARED)/eval/polnear-train/docs $(if $(PROFILE),--profile)
 
+AUDIT_SEED ?= 13
 audit: setup  ## ingest PolNeAR train, news-dev and the seeds into out/audit.db; list speaker entries that are not names; write out/audit-sample.tsv for a hand check
-	$(BIN)/python bench/audit_speakers.py --workers 2
+	$(BIN)/python bench/audit_speakers.py --workers 2 --seed $(AUDIT_SEED)
 
 bench-startup: setup  ## time `quotes --help` and the query commands as new processes (best and median of 15, and CPU time)
 	$(BIN)/python bench/startup_speed.py

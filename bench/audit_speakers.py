@@ -10,11 +10,11 @@ main, then reports:
    and storage disagree) and every alias that is a title or role alone;
 3. counts: entries, people, organisations, partial names;
 4. a sample for a hand check, written to `out/audit-sample.tsv`: the 300 most
-   quoted entries and 400 others drawn at random (seed 13; 200 before 2026-12-02 late runs), each with type,
+   quoted entries and 400 others drawn at random (`--seed`, 13 unless given; 200 before 2026-12-02 late runs), each with type,
    quotes, aliases and roles, and an empty `verdict` column to fill in
    (ok | malformed | wrong-type | not-a-speaker).
 
-    .venv/bin/python bench/audit_speakers.py [--db out/audit.db] [--workers 2] [--reuse]
+    .venv/bin/python bench/audit_speakers.py [--db out/audit.db] [--workers 2] [--reuse] [--seed 13]
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ def main() -> None:
     parser.add_argument("--sample", type=Path, default=ROOT / "out" / "audit-sample.tsv")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="keep an existing database (no new ingest)")
+    parser.add_argument("--seed", type=int, default=SEED, help="of the random draw (a new one reads entries no run has read)")
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
 
@@ -110,7 +111,7 @@ def main() -> None:
 
     # 4. The sample for the hand check.
     top, rest = rows[:TOP], rows[TOP:]
-    others = random.Random(SEED).sample(rest, min(RANDOM, len(rest)))
+    others = random.Random(args.seed).sample(rest, min(RANDOM, len(rest)))
     with args.sample.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t")
         writer.writerow(["sample", "rank", "quotes", "type", "partial_in", "name", "aliases", "roles", "verdict"])
@@ -118,7 +119,7 @@ def main() -> None:
             for row in chosen:
                 writer.writerow([sample, rows.index(row) + 1, row.quotes, row.type, row.partial_in or "", row.name,
                                  "; ".join(row.aliases[:6]), "; ".join(r.role for r in row.roles[:3]), ""])
-    print(f"\nhand-check sample: {len(top)} most quoted + {len(others)} random others -> {args.sample}")
+    print(f"\nhand-check sample: {len(top)} most quoted + {len(others)} random others (seed {args.seed}) -> {args.sample}")
 
 
 if __name__ == "__main__":
