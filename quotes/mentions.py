@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
-from quotes.name_checks import PLACE_WORDS, is_handle
+from quotes.entities import NAME_ENTS, as_place, demonym, looks_like_person, whole_name
+from quotes.name_checks import is_handle
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.records import Quote
-from quotes.words import DOCUMENT_NOUNS, ORG_NAME_WORDS, ROLE_WORDS, WRITINGS
+from quotes.words import DOCUMENT_NOUNS, WRITINGS
 
 if not Token.has_extension("lemma"):
     # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
     # (the rule tests) reads the lemma it was given, or the word itself
     Token.set_extension("lemma", getter=lambda tok: tok.lemma_ or tok.lower_)
 
-NAME_ENTS = {"PERSON"}
 _AGE_DESCRIBED = re.compile(r"\b(\d{1,3})-year-old\b")
 _AGE_AFTER = re.compile(r",? (?:now |aged )?(\d{1,3})\b(?!-| percent|%)")  # `Raman, now 38,` `Souza, 52,`
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old (?:[a-z-]+ ){0,3}$")  # `38-year-old nurse Priya Raman`
@@ -69,7 +69,7 @@ class Mentions:
         self._counts: dict[str, int] | None = None
         self._headline_end = self.text.find("\n") % (len(self.text) + 1)  # the whole text when it is one line
         self._lower_words: set[str] | None = None  # the body's lower-case words, read when first asked
-        self.ents = [_as_place(whole_name(ent)) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
+        self.ents = [as_place(whole_name(ent)) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
         for ent in self.people:
@@ -162,7 +162,7 @@ class Mentions:
         if name and not name_key(name)[0] and self._described(head) and not self.names.title_holder(name):
             # `the Prime Minister said`, and no `Prime Minister X` in the article: someone named before, described
             return Source("description", doc[head.left_edge.i : head.i + 1].text, cue, offset=head.idx)
-        if name and self._described(head) and _demonym(head):
+        if name and self._described(head) and demonym(head):
             # `"We never stopped," the Italian said`: a person named before, described by where they are from
             return Source("description", doc[head.left_edge.i : head.i + 1].text, cue, offset=head.idx)
         if name:
@@ -351,50 +351,6 @@ def reported(tok: Token) -> bool:
     return verb.dep_ == "ccomp"
 
 
-def _as_place(ent: Span) -> Span:
-    """`Lindi Bus Stand`, `Sokoine Street` tagged a person: a place."""
-    if ent.label_ in NAME_ENTS and len(ent) > 1 and ent[-1].lower_ in PLACE_WORDS:
-        return Span(ent.doc, ent.start, ent.end, label="FAC")
-    return ent
-
-
-def whole_name(ent: Span) -> Span:
-    """A person's name with the given name the tagger left out (`Ana Paula
-    Souza` tagged from `Paula`, `Billie Jean King`); a title is no given name
-    (`Justice Scalia`)."""
-    doc, start = ent.doc, ent.start
-    if ent.label_ not in NAME_ENTS:
-        return ent
-    while start > 0 and (t := doc[start - 1]).ent_iob_ == "O" and t.pos_ == "PROPN" and t.text[:1].isupper() \
-            and t.lower_.rstrip(".") not in TITLES and is_first_name(t.text):
-        start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, ent.label_)
-
-
-def looks_like_person(ent: Span) -> bool:
-    """An entity the small model calls an organisation but that reads as a
-    person's name: two or three capitalised words, the first a given name
-    (`Carly Fiorina` tagged ORG) or described as a person (`Eswar Prasad, a
-    professor at Cornell`), none of them an organisation's word (`Cornell
-    University`), and not where people work (`analysts at Morgan Stanley`)."""
-    words = [t for t in ent if not t.is_punct]
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ == "at" and _a_person(root.head.head):
-        return False  # `analysts at Morgan Stanley`: where people work
-    return (
-        ent.label_ == "ORG"
-        and 2 <= len(words) <= 3
-        and all(t.text[:1].isupper() and t.lower_ not in ORG_NAME_WORDS for t in words)
-        and (is_first_name(words[0].text) or any(c.dep_ == "appos" and _a_person(c) for c in ent.root.children))
-    )
-
-
-def _a_person(noun: Token) -> bool:
-    """Is this noun a kind of person (`a professor`, `an economist`, `the spokesman`)?"""
-    word = noun.lower_
-    return noun.pos_ == "NOUN" and (word in SOURCE_NOUNS or word in ROLE_WORDS or word.endswith(("ist", "ian", "ists", "ians")))
-
-
 def inside_quotes(doc: Doc, quotes: list[Quote], starts: list[int] | None = None) -> list[bool]:
     """For each token, whether it lies inside a quotation (marks included)."""
     inside = [False] * len(doc)
@@ -405,12 +361,3 @@ def inside_quotes(doc: Doc, quotes: list[Quote], starts: list[int] | None = None
             if doc[i].idx + len(doc[i]) <= end:
                 inside[i] = True
     return inside
-
-
-def _demonym(tok: Token) -> bool:
-    """One person from a nation or people (`the Italian`, `the Dutchman`, `the
-    Democrat`), not a group of them (`the Democrats`, a party)."""
-    one_word = tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
-    article = next((c for c in tok.children if c.dep_ == "det"), None)
-    lower_the = article is not None and (article.text == "the" or article.is_sent_start)  # not `according to The Federalist`
-    return tok.ent_type_ == "NORP" and tok.tag_ not in ("NNPS", "NNS") and one_word and lower_the

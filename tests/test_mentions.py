@@ -5,7 +5,8 @@ from __future__ import annotations
 from handparse import frozen, hand_doc
 from quotes.attribute import rule_pass
 from quotes.detect import detect
-from quotes.mentions import Mentions, looks_like_person
+from quotes.entities import looks_like_person
+from quotes.mentions import Mentions
 
 PRASAD = (
     "Eswar Prasad, a professor at Cornell University, said the Fed matters. "
@@ -103,7 +104,7 @@ def test_where_analysts_work_is_an_organisation_though_its_name_starts_with_a_gi
 def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
     from spacy.tokens import Span
 
-    from quotes.mentions import _as_place
+    from quotes.entities import as_place
 
     doc = hand_doc(
         "near Lindi Bus Stand",
@@ -114,5 +115,5 @@ def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
     Stand NNP PROPN pobj 0 Stand I-PERSON
         """,
     )
-    assert _as_place(doc.ents[0]).label_ == "FAC"
-    assert _as_place(Span(doc, 1, 2, label="PERSON")).label_ == "PERSON"  # `Lindi` alone: no place word
+    assert as_place(doc.ents[0]).label_ == "FAC"
+    assert as_place(Span(doc, 1, 2, label="PERSON")).label_ == "PERSON"  # `Lindi` alone: no place word
