@@ -135,3 +135,5 @@ lawmakers aides advisers advisors staffers strategists representatives communica
 """)
 # Words that open a clause set against the one before (`Rubio suggested ..., while Cruz said "..."`).
 CONTRASTS = _words("while whereas whilst")
+# Labels of whoever asks in a transcript or Q&A (`Q:`, `AUDIENCE MEMBER:`), beside the role words.
+ASKERS = _words("q question interviewer audience journalist caller")

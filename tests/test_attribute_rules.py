@@ -514,3 +514,13 @@ def test_a_cue_that_opens_the_next_sentences_quotation_is_not_the_previous_ones(
         "(The shop steward said of the incident, “We respect everyone’s right to assemble.”)"
     )
     assert [who for _, who in speakers(text)][:2] == ["Tanner Fischer", "Tanner Fischer"]
+
+
+def test_a_transcripts_role_label_names_no_one_and_a_label_in_capitals_is_written_as_a_name():
+    text = (
+        "The president spoke to reporters on Thursday.\n\n"
+        "REPORTER: \"Are you worried about a recession?\"\n\n"
+        "PRESIDENT BIDEN: \"No. Look, the fundamentals are strong.\"\n\n"
+        "Clinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission is to destroy ISIS.\""
+    )
+    assert [who for _, who in speakers(text)] == [None, "Biden", "Clinton", "Bush"]

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from quotes.cues import QUOTING_VERBS, cue_text, is_cue, is_said_form
 from quotes.mentions import Mentions, Source
 from quotes.names import clean_name
+from quotes.words import ASKERS, ROLE_WORDS
 
 MAX_LABEL = 6  # words in a speaker's label before its colon
 QUOTE_MARKS = "\"“”„«»'‘’` "
@@ -94,10 +95,17 @@ class LayoutRules(Mentions):
             label.append(tok)
         else:
             return None
+        if 0 <= self._colon_before(span) != first.i + len(label):
+            return None  # `Clinton: "..." Bush: "..."`: the second quotation has a label of its own
         if not label or any(not (t.text[:1].isupper() or t.text in "-–—.") for t in label):
             return None
+        words = [t.lower_ for t in label if t.is_alpha]
+        if words and all(w in ROLE_WORDS or w in ASKERS for w in words):
+            # `REPORTER: "Are you worried?"`, `Q: ...`: a role, no one named
+            return Source("nominal", " ".join(t.text for t in label), ":", offset=label[0].idx)
         for tok in label:
             if tok.dep_ != "compound" and (name := self.name_at(tok, places=False)):
+                name = _as_written_elsewhere(name, self.text)
                 return Source("named", name, ":", name=name, offset=tok.idx)
         return None
 
@@ -134,6 +142,8 @@ class LayoutRules(Mentions):
         before = self._colon_before(span)
         if before < 0:
             return None
+        if (labelled := self.label_source(span)) is not None:
+            return labelled  # `REPORTER: "..."`, `PRESIDENT BIDEN: "..."`: a transcript's label, read as one
         clause = self.sent(before)
         label = doc[before - 1] if before > 0 else None  # `... - Carl Bialik: "..."`
         while label is not None and label.dep_ == "conj" and label.head.i < label.i and label.head.ent_type_ == "PERSON":
@@ -206,3 +216,13 @@ def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     lo = text.rfind("\n", 0, offset) + 1
     hi = text.find("\n", offset)
     return lo, (len(text) if hi == -1 else hi)
+
+
+def _as_written_elsewhere(name: str, text: str) -> str:
+    """A transcript's label in capitals (`PENCE`) in the case the article
+    writes it (`Pence`), or in title case when it is no short acronym."""
+    if not name.isupper():
+        return name
+    titled = " ".join(w.capitalize() for w in name.split())
+    return titled if titled in text or all(len(w) >= 5 for w in name.split()) else name
+
