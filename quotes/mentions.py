@@ -243,9 +243,9 @@ class Mentions:
             return False
         if any(c.dep_ == "compound" for c in tok.children):
             return False
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", self.text[self._headline_end :]))
         body = self.text[self._headline_end :]
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", body))
         return tok.lower_ in self._lower_words and not re.search(rf"[a-z,;:] {re.escape(tok.text)}(?!\w)", body)  # `the State Department`
 
     def person_at(self, tok: Token) -> tuple[str, str] | None:
@@ -317,9 +317,10 @@ class Mentions:
             return True
         if tok.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and self.names.knows(tok.text):
             return True
+        if tok.ent_type_ or tok.pos_ != "PROPN" or tok.dep_ not in SUBJECTS or not self.names.spelled_surname(tok.text):
+            return False
         before = itertools.takewhile(lambda t: t.text[:1].isupper(), reversed(self.doc[max(0, tok.i - 3) : tok.i]))
-        given = all(is_first_name(t.text) for t in before)  # `Ana Ruiz opened`, `Osei shrugs`; not `Right Wing Watch`
-        return not tok.ent_type_ and tok.pos_ == "PROPN" and tok.dep_ in SUBJECTS and given and self.names.spelled_surname(tok.text)
+        return all(is_first_name(t.text) for t in before)  # `Ana Ruiz opened`, `Osei shrugs`; not `Right Wing Watch`
 
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
