@@ -8,7 +8,9 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
@@ -28,24 +30,49 @@ DISABLED = ("attribute_ruler", "lemmatizer", "ner")
 AUXILIARIES = frozenset("be am is are was were been being have has had having do does did will would shall should can could may might must".split())
 
 
+# These small components read and write the Doc's arrays, asking Python about each distinct word
+# once, not each token: a loop over the tokens made a Token object for each, and with the region
+# NER's choice of tokens they took about a twentieth of ingest.
+
+
+def _per_word(doc: Doc, attr: int, test: Callable[[str], bool]) -> np.ndarray:
+    """`test` of each token's string for `attr` (ORTH, LOWER), as one boolean per token."""
+    ids = doc.to_array(attr)
+    words, where = np.unique(ids, return_inverse=True)
+    strings = doc.vocab.strings
+    return np.array([test(strings[int(w)]) for w in words], dtype=bool)[where.reshape(-1)]
+
+
+def _ids(words: Iterable[str]) -> np.ndarray:
+    return np.array([get_string_id(w) for w in words], dtype=np.uint64)
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and captions have no full stop,
     and a cue must never be read from the next paragraph."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text_with_ws:
-            tok.is_sent_start = True
+    if len(doc) > 1:
+        # a token's trailing white space is one space at most: a line break is in the token's text
+        after_break = _per_word(doc, ORTH, lambda word: "\n" in word)[:-1]
+        starts = doc.to_array(SENT_START)
+        starts[1:][after_break] = 1  # Token.is_sent_start = True, without its check of the whole Doc each time
+        doc.from_array([SENT_START], starts)
     return doc
 
 
 @Language.factory("coarse_pos", default_config={"tag_pos": {}})
 def make_coarse_pos(nlp: Language, name: str, tag_pos: dict[str, str]):
-    """Coarse POS from the fine tag by lookup (`VBD` -> VERB, `NNP` -> PROPN)."""
+    """Coarse POS from the fine tag by lookup (`VBD` -> VERB, `NNP` -> PROPN; an auxiliary verb AUX)."""
+    by_tag = {get_string_id(tag): POS_IDS[pos] for tag, pos in tag_pos.items()}
+    auxiliaries = _ids(AUXILIARIES)
 
     def coarse_pos(doc: Doc) -> Doc:
-        for tok in doc:
-            pos = tag_pos.get(tok.tag_, "X")
-            tok.pos_ = "AUX" if pos == "VERB" and tok.lower_ in AUXILIARIES else pos
+        if not len(doc):
+            return doc
+        tags, where = np.unique(doc.to_array(TAG), return_inverse=True)
+        pos = np.array([by_tag.get(int(t), POS_IDS["X"]) for t in tags], dtype=np.uint64)[where.reshape(-1)]
+        pos[(pos == POS_IDS["VERB"]) & np.isin(doc.to_array(LOWER), auxiliaries)] = POS_IDS["AUX"]
+        doc.from_array([POS], pos)
         return doc
 
     return coarse_pos
@@ -85,10 +112,16 @@ def ner_tokens(doc: Doc) -> np.ndarray:
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span) > 2 * NER_CONTEXT:
             inside[span.start + NER_CONTEXT : span.end - NER_CONTEXT] = True
-    keep = np.zeros(n, dtype=bool)
-    for tok in doc:
-        if not inside[tok.i] and (tok.tag_ in ("NNP", "NNPS") or (tok.text[:1].isupper() and not tok.is_sent_start)):
-            keep[max(0, tok.i - NER_CONTEXT) : tok.i + NER_CONTEXT + 1] = True
+    if not n:
+        return np.flatnonzero(inside)
+    tags, starts = doc.to_array([TAG, SENT_START]).T
+    proper = np.isin(tags, _ids(("NNP", "NNPS")))
+    capitalised = _per_word(doc, ORTH, lambda word: word[:1].isupper()) & (starts != 1)  # not a sentence's first word
+    named = ~inside & (proper | capitalised)
+    # each such word with NER_CONTEXT tokens either side: a token is kept when one is that near
+    count = np.concatenate([[0], np.cumsum(named)])
+    at = np.arange(n)
+    keep = count[np.minimum(n, at + NER_CONTEXT + 1)] > count[np.maximum(0, at - NER_CONTEXT)]
     return np.flatnonzero(keep & ~inside)
 
 

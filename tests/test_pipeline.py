@@ -89,3 +89,11 @@ def test_the_lemmas_attribution_reads_are_the_rule_lemmatizers():
     assert (lemmas["said"], lemmas["argued"], lemmas["tells"], lemmas["claims"], lemmas["denied"]) == ("say", "argue", "tell", "claim", "deny")
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert all(isinstance(words, frozenset) for words in index.values())  # looked up, never listed in order
+
+
+def test_a_line_break_starts_a_sentence_and_an_auxiliary_verb_is_aux():
+    doc = load_nlp()("Senate passes the bill\nThe senator has said it was over, and Obama signed it.")
+    by_word = {t.text: t for t in doc}
+    assert by_word["The"].is_sent_start and doc[by_word["The"].i - 1].text == "\n"
+    assert [by_word[w].pos_ for w in ("has", "said", "was", "signed", "Obama")] == ["AUX", "VERB", "AUX", "VERB", "PROPN"]
+    assert [s.text.strip() for s in doc.sents][0] == "Senate passes the bill"
