@@ -94,7 +94,8 @@ def analyse(articles: Iterable[A], *, batch_size: int = 32, workers: int = 1) ->
     # 2. Parse; 3. attribute (the speakers' roles too); 4. the article's words have the last say on each speaker.
     for doc in parse(load_nlp(), found(), batch_size=min(batch_size, PARSE_BATCH)):
         article, detection = doc.user_data.pop(FOUND)
-        yield Analysis(article, checked(doc.text, attribute(doc, detection.quotes)), detection.warnings)
+        # the article's text is the Doc's, character for character (Doc.text joins every token again)
+        yield Analysis(article, checked(text_of(article), attribute(doc, detection.quotes)), detection.warnings)
 
 
 def before_the_workers() -> None:

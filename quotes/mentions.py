@@ -12,8 +12,13 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
@@ -76,10 +81,32 @@ class Mentions:
             self.names.add(ent.start_char, clean_name(ent.text))
             self._titled(ent)
         self.names.add_spelled(self.text)
+        # The names are all read now: `is_person` and `person_at` are asked of the same tokens again
+        # and again (by the pronouns here, the candidates, the ranker), and most tokens are no name
+        self._maybe_person = self._maybe_people()
+        self._person_at: dict[int, tuple[str, str] | None] = {}
         self.names.pronouns = self._pronoun_genders()
-        for tok in doc[:-1]:  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
-            if tok.lower_ in GENDER_TITLES and doc[tok.i + 1].pos_ == "PROPN":
-                self.names.add_title(tok.text, doc[tok.i + 1].text)
+        for i in self._tokens_in(GENDER_TITLES):  # `Mr. Slinker`, `Mrs. Clinton`: the gender the article gives
+            if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                self.names.add_title(doc[i].text, doc[i + 1].text)
+
+    def _maybe_people(self) -> list[bool]:
+        """For each token, whether `is_person` could accept it, read off the Doc's arrays at once: a
+        person's entity, a word of a name the article tags, or a proper noun outside any entity.
+        Every token `is_person` accepts must be one of these (tests/test_mentions.py checks it)."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        ent_type, orth, pos = doc.to_array([ENT_TYPE, ORTH, POS]).T
+        known = np.isin(orth, np.array([get_string_id(w) for w in self.names.words], dtype=np.uint64))
+        return ((ent_type == doc.vocab.strings["PERSON"]) | known | ((ent_type == 0) & (pos == POS_IDS["PROPN"]))).tolist()
+
+    def _tokens_in(self, words: Iterable[str]) -> list[int]:
+        """The indices of the tokens whose lower-case form is one of `words`, in order."""
+        if not len(self.doc):
+            return []
+        lower = self.doc.to_array(LOWER)
+        return np.flatnonzero(np.isin(lower, np.array([get_string_id(w) for w in words], dtype=np.uint64))).tolist()
 
     def _titled(self, ent: Span) -> None:
         """Remember the title written before or at the start of a name (`King Charles`)."""
@@ -99,14 +126,17 @@ class Mentions:
         event attended by Ólafur Grímsson, and he'd remarked`). A given name
         the list does not know gets the gender the article gives it; a surname
         whose votes disagree (two Clintons) gets none."""
-        named = [(tok.i, words[-1], role(tok).dep_ in SUBJECTS) for tok in self.doc
-                 if not self.inside[tok.i] and self.is_person(tok) and (person := self.person_at(tok)) and (words := name_key(person[1])[0])]
+        doc = self.doc
+        maybe = [doc[i] for i, person in enumerate(self._maybe_person) if person and not self.inside[i]]
+        named = [(tok.i, words[-1], role(tok).dep_ in SUBJECTS) for tok in maybe
+                 if self.is_person(tok) and (person := self.person_at(tok)) and (words := name_key(person[1])[0])]
         subjects = [(i, last) for i, last, subject in named if subject]
         ends, named_at = [i for i, _ in subjects], [i for i, _, _ in named]
         votes: dict[str, Counter] = {}
-        for tok in self.doc:
-            gender = THIRD_PERSON.get(tok.lower_)
-            if gender is None or self.inside[tok.i]:
+        for i in self._tokens_in(THIRD_PERSON):
+            tok = doc[i]
+            gender = THIRD_PERSON[tok.lower_]
+            if self.inside[tok.i]:
                 continue
             at = bisect.bisect_left(ends, tok.i) - 1
             if at < 0 or self.sent_of[tok.i] - self.sent_of[ends[at]] > 1:
@@ -252,6 +282,11 @@ class Mentions:
         """(name as written, canonical name) of the person a name ends at `tok`;
         None inside a name or where no name is. A `Mr.`/`Mrs.` before a bare
         surname is kept: it picks which Clinton."""
+        if tok.i not in self._person_at:
+            self._person_at[tok.i] = self._read_person_at(tok)
+        return self._person_at[tok.i]
+
+    def _read_person_at(self, tok: Token) -> tuple[str, str] | None:
         doc = self.doc
         if tok.ent_iob_ == "I" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
             return None  # not the last word of the name
@@ -313,6 +348,9 @@ class Mentions:
         """Does `tok` end a person's name: tagged so, a word of a name the
         article tags, or an untagged subject that is the surname of a name
         read from the text (`Osei shrugs off the doubters`)?"""
+        return self._maybe_person[tok.i] and self._is_person(tok)  # the cheap test first: most tokens are no name
+
+    def _is_person(self, tok: Token) -> bool:
         if tok.ent_type_ == "PERSON":
             return True
         if tok.ent_type_ in ("", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART") and self.names.knows(tok.text):

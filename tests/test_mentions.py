@@ -117,3 +117,18 @@ def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
     )
     assert as_place(doc.ents[0]).label_ == "FAC"
     assert as_place(Span(doc, 1, 2, label="PERSON")).label_ == "PERSON"  # `Lindi` alone: no place word
+
+
+def test_every_token_that_can_be_a_person_passes_the_cheap_first_test():
+    import json
+    from pathlib import Path
+
+    seen = 0
+    for name in ("mentions", "attribute_rules"):
+        for text in json.loads((Path(__file__).parent / "parses" / f"{name}.json").read_text(encoding="utf-8")):
+            doc = frozen(text, name)
+            m = Mentions(doc, detect(text))
+            people = [t.i for t in doc if m._is_person(t)]
+            assert all(m._maybe_person[i] for i in people), text
+            seen += len(people)
+    assert seen > 100  # the kept passages name many people
