@@ -7,7 +7,8 @@ person's forms when it has a word of their name (`Chollet`, `Mrs. Clinton`,
 `State Department counsellor Derek Chollet`) and is not an organisation's
 name (`Human Rights Watch`, written beside Meenakshi Ganguly, is hers only as
 a role). An organisation's forms are its initials (`IDF`) and names that share
-a word of its own (`Washington Post`); a word any outlet or body has
+a word of its own (`Washington Post`), not the name cut short at the front
+(`Rifle Association`, `Convention`); a word any outlet or body has
 (`News`, `Times`, `Post`, `Committee`) makes nobody the same: `Daily News` is
 not `Breitbart News`.
 """
@@ -49,6 +50,8 @@ def is_form_of(mention: str, name: str, kind: str) -> bool:
             return True  # `IDF`
         if name.replace(".", "").isupper() and initials(mention) == name.replace(".", ""):
             return True  # `Israel Defense Forces` for the speaker `IDF`
+        if len(said) < len(own) and own[-len(said):] == said and own[0] != "the":
+            return False  # `Rifle Association` of `National Rifle Association`: the name cut short
         return bool((set(said) & set(own)) - GENERIC_ORG_WORDS)
     if _contains(said, own):
         return True  # the whole name, with the role the article gave it (`counsellor Derek Chollet`)

@@ -164,6 +164,9 @@ def _clean(span: Span, head: Token | None = None) -> tuple[str, Token] | None:
     dashes = [i for i, t in enumerate(tokens) if t.text in ("-", "–", "—") and t.whitespace_ and i and tokens[i - 1].whitespace_]
     if dashes:
         tokens = tokens[dashes[-1] + 1 :]  # `RYE, N.H. - State Rep.`: the dateline goes
+    conj = next((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ"), None)
+    if conj and all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in ROLE_TITLES for t in tokens[:conj]):
+        tokens = tokens[conj + 1 :]  # `Christie and Ohio Gov. John Kasich`: the other name goes
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "the"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -26,3 +26,9 @@ def test_an_organisations_forms_are_its_initials_or_share_a_word_of_its_own():
     assert is_form_of("Washington Post", "The Washington Post", "org")
     assert not is_form_of("Daily News", "Breitbart News", "org")  # `News`: any outlet's word
     assert not is_form_of("The Times", "The New York Times", "org")
+
+
+def test_an_organisations_name_cut_short_at_the_front_is_no_form_of_it():
+    assert not is_form_of("Rifle Association", "National Rifle Association", "org")
+    assert not is_form_of("Elections", "Illinois Board of Elections", "org")
+    assert is_form_of("Washington Post", "The Washington Post", "org")  # only `The` goes

@@ -232,6 +232,20 @@ Helsinki NNP PROPN pobj 12 Helsinki B-GPE
 said VBD VERB ROOT 15 say O
 . . PUNCT punct 15 . O
 """)
+COORDINATED = ("He beat Christie and Ohio Gov. John Kasich in the poll.", """
+He PRP PRON nsubj 1 he O
+beat VBD VERB ROOT 1 beat O
+Christie NNP PROPN nmod 5 Christie B-ORG
+and CC CCONJ cc 2 and O
+Ohio NNP PROPN conj 2 Ohio B-GPE
+Gov. NNP PROPN compound 7 Gov. O
+John NNP PROPN compound 7 John B-PERSON
+Kasich NNP PROPN dobj 1 Kasich I-PERSON
+in IN ADP prep 7 in O
+the DT DET det 10 the O
+poll NN NOUN pobj 8 poll O
+. . PUNCT punct 1 . O
+""")
 NEWSPAPER_NAMED = ("The Dutch newspaper NRC Handelsblad wrote that.", """
 The DT DET det 2 the O
 Dutch JJ ADJ amod 2 Dutch B-NORP
@@ -255,6 +269,7 @@ that DT DET dobj 5 that O
         (A_THING, {}),  # `the private email server Hillary Clinton used`
         (A_PLACE, {}),  # `a state Sanders is likely to win`
         (DATELINE, {"Rio Tilton": "State Rep."}),  # the dateline before the dash goes
+        (COORDINATED, {"John Kasich": "Ohio Gov."}),  # the other name before `and` goes
         (WORKS_AT, {"Belinda Schape": "a China analyst at CREA"}),  # the think tank is CREA's, not hers
     ],
 )
