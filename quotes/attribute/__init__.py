@@ -5,10 +5,11 @@ Two passes over one article:
 1. The rules (`rule_pass`): each quotation's source phrase, from the first of
    `sources.SOURCE_RULES` that finds one (a speech cue's subject, a label or
    colon, a dash signature, a partial quote's verb, a reporting sentence, a
-   headline), read as a name, a pronoun, a description or an unnamed source;
-   names made canonical within the article, pronouns resolved by the ranker,
-   descriptions of organisations to the organisation, continued paragraphs and
-   headline echoes given the speaker they continue or echo.
+   headline), read as a name, a pronoun, a description or an unnamed source
+   by the first of `speaker_rules.SPEAKER_RULES` that answers (names made
+   canonical within the article, pronouns resolved by the ranker, descriptions
+   of organisations to the organisation); continued paragraphs and headline
+   echoes given the speaker they continue or echo.
 2. The decision (`attribute`): the learned model (`model.py`) scores every
    candidate (`candidates.py`, described by `features.py`) and `decide.py`
    picks one, with a calibrated confidence. Without a shipped model the rules'
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,19 +29,14 @@ from quotes import ranker
 from quotes.attribute import features, model
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.decide import decide
-from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.folding import fold
 from quotes.attribute.sources import Article
-from quotes.mentions import Mentions, Source
-from quotes.name_checks import before_headline_words, name_problems
+from quotes.attribute.speaker_rules import Reading, Resolver, speaker_of
+from quotes.mentions import Source
 from quotes.records import Attribution, Quote
 from quotes.roles import with_roles
-from quotes.words import SPEAKING_GROUPS
 
 OPENING_MARKS = {"", '"', "“", "”", "'", "‘", "’", "«", "„", "''", "``"}
-
-
-Resolver = Callable[[Mentions, int, str, list[str]], "str | None"]
 
 
 @dataclass
@@ -80,74 +75,16 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
     table = ArticleMentions(article, quotes)
     sources = [article.find_source(q) for q in quotes]
     _share_within_groups(quotes, sources)
-    out: list[Attribution] = []
-    speakers: list[str] = []  # canonical names of the people resolved so far
-    nominal_heads: set[str] = set()  # `a senior official` makes `the official` unnamed too
+    reading = Reading(article, table, resolver)
+    out = reading.done
     for i, (q, src) in enumerate(zip(quotes, sources)):
         if src is None:
             out.append(_without_cue(q, i, quotes, out, article.text))
         else:
-            speaker = None
-            head = (src.mention or "").split()[-1:] or [""]
-            if src.kind == "named" and src.name:
-                named = before_headline_words(src.name) or src.name  # `Glenn Beck Blasts Drudge`: Glenn Beck
-                speaker = table.org_whole(named, src.offset) or article.names.canonical(named, src.offset)
-                speaker = (table.org_named(speaker) if speaker == named else None) or speaker
-            elif src.kind == "description" and head[0].lower() in ORG_NOUNS:
-                speaker = table.org_before(src.offset, head[0], src.mention or "")  # `the ministry said`: an organisation, never a person
-            elif src.kind == "pronoun" and (going_on := _goes_on(article, q, src, out)):
-                speaker = going_on
-            elif src.kind == "description" and (aged := article.person_aged(src.mention or "", src.offset)):
-                speaker = aged  # `said the 38-year-old`: the one the article gave that age
-            elif src.kind == "pronoun" or (src.kind == "description" and head[0].lower() not in nominal_heads):
-                speaker = resolver(article, src.offset, head[0], speakers)
-            elif src.kind in ("nominal", "none") and (group := _group_of(article, src)):
-                speaker = table.org_whole(group, src.offset) or group
-            elif src.kind == "nominal":
-                nominal_heads.add(head[0].lower())
-            out.append(Attribution(quote=q, speaker=speaker, mention=src.mention, cue=src.cue, kind=src.kind))
+            out.append(Attribution(quote=q, speaker=speaker_of(reading, q, src), mention=src.mention, cue=src.cue, kind=src.kind))
         if out[-1].speaker:
-            speakers.append(out[-1].speaker)
+            reading.speakers.append(out[-1].speaker)
     return RulePass(article, sources, _echoed_in_body(table, out), table)
-
-
-GOING_ON = frozenset({"add", "continue"})
-
-
-def _goes_on(article: Article, q: Quote, src: Source, done: list[Attribution]) -> str | None:
-    """`"...," she added.` right after a quotation: the one who goes on is the
-    one who was speaking, when the pronoun fits them (`"I know they raped me."
-    She added: "..."`, with another woman named inside the quotation)."""
-    verb = article.doc[article.token_at(src.offset)].head
-    if not done or verb._.lemma.lower() not in GOING_ON:
-        return None
-    prev = done[-1]
-    if prev.speaker is None or name_problems(prev.speaker) or prev.quote.paragraph < q.paragraph - 1 or q.start - prev.quote.end > 200:
-        return None  # nobody was speaking, or a passage of narration came between
-    if any(prev.quote.end <= ent.start_char < q.start and not article.inside[ent.start] for ent in article.people):
-        return None  # someone named in between may be the one meant
-    return prev.speaker if article.agrees(prev.speaker, PERSONAL_PRONOUNS.get(src.mention.lower())) else None
-
-
-def _group_of(article: Article, src: Source) -> str | None:
-    """The organisation a group speaks for (`analysts at Boston Consulting
-    Group wrote`, `all 21 Montana Freedom Caucus members demanded`, `UPS
-    corporate communications said`): its name, when the phrase gives it.
-    One unnamed person (`a company spokesperson`, `an official at the
-    ministry`) stays unnamed, and so does a group with no name (`prison officials`)."""
-    head = article.doc[article.token_at(src.offset)]
-    if head.lower_ not in SPEAKING_GROUPS:
-        return None
-    attached = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")]  # `UPS corporate communications`, UPS an nmod
-    attached += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "from", "of") for o in p.children if o.dep_ == "pobj"]
-    orgs = {ent.text for ent in article.ents if ent.label_ == "ORG"}
-    for tok in attached:
-        ent = article.ent_of.get(tok.i)
-        if ent is not None and ent.label_ == "ORG" and (name := article.name_at(ent[-1])):
-            return name
-        if ent is None and tok.pos_ == "PROPN" and tok.text in orgs:
-            return tok.text  # untagged here, an organisation where the article names it elsewhere
-    return None
 
 
 HEAD = 2  # paragraphs of headline and standfirst
