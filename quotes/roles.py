@@ -160,6 +160,8 @@ def _clean(span: Span, head: Token | None = None) -> tuple[str, Token] | None:
                                or _joined(doc[span.start], span.start - 1)
                                or before.text in ("'", "’") and not before.whitespace_):
         return None  # `suc- ceed Eric Holder`, `Sophie in 't Veld`: part of a word
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’") and not doc[span.end - 1].whitespace_:
+        return None  # `leader of France’s far-right Front National`, cut at the possessive by the parse
     tokens = list(span)
     dashes = [i for i, t in enumerate(tokens) if t.text in ("-", "–", "—") and t.whitespace_ and i and tokens[i - 1].whitespace_]
     if dashes:

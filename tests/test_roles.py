@@ -246,6 +246,30 @@ the DT DET det 10 the O
 poll NN NOUN pobj 8 poll O
 . . PUNCT punct 1 . O
 """)
+CUT_AT_POSSESSIVE = ("He won an endorsement by Marine Le Pen, leader of France’s far-right Front National, on Monday.", """
+He PRP PRON nsubj 1 he O
+won VBD VERB ROOT 1 win O
+an DT DET det 3 an O
+endorsement NN NOUN dobj 1 endorsement O
+by IN ADP prep 3 by O
+Marine NNP PROPN compound 7 Marine B-PERSON
+Le NNP PROPN compound 7 Le I-PERSON
+Pen NNP PROPN pobj 4 Pen I-PERSON
+, , PUNCT punct 7 , O
+leader NN NOUN appos 7 leader O
+of IN ADP prep 9 of O
+France NNP PROPN pobj 10 France B-GPE
+’s POS PART dep 1 ’s O
+far RB ADV advmod 15 far O
+- HYPH PUNCT punct 15 - O
+right JJ ADJ amod 17 right O
+Front NNP PROPN compound 17 Front B-ORG
+National NNP PROPN dobj 1 National I-ORG
+, , PUNCT punct 17 , O
+on IN ADP prep 1 on O
+Monday NNP PROPN pobj 19 Monday B-DATE
+. . PUNCT punct 1 . O
+""")
 NEWSPAPER_NAMED = ("The Dutch newspaper NRC Handelsblad wrote that.", """
 The DT DET det 2 the O
 Dutch JJ ADJ amod 2 Dutch B-NORP
@@ -270,6 +294,7 @@ that DT DET dobj 5 that O
         (A_PLACE, {}),  # `a state Sanders is likely to win`
         (DATELINE, {"Rio Tilton": "State Rep."}),  # the dateline before the dash goes
         (COORDINATED, {"John Kasich": "Ohio Gov."}),  # the other name before `and` goes
+        (CUT_AT_POSSESSIVE, {}),  # `leader of France`: not what the article says she leads
         (WORKS_AT, {"Belinda Schape": "a China analyst at CREA"}),  # the think tank is CREA's, not hers
     ],
 )
