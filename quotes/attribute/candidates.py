@@ -133,11 +133,19 @@ class ArticleMentions:
         if not fits and noun.lower() == "government":
             return self.government_before(offset)
         if not fits and noun.lower() in ANY_ORG_NOUNS:
-            # `The World Health Organization said ... "...," the agency said`: the one organisation just before
-            # that does something (a subject), not one inside a title (`Health Cabinet Secretary Aden Duale`)
-            near = {x.name for x in before if x.paragraph >= p - 1 and x.subject}
-            fits = [x for x in before if x.name in near] if len(near) == 1 else []
+            return self.org_acting_before(offset)  # `The World Health Organization said ... "...," the agency said`
         return (self.org_named(fits[-1].name) or fits[-1].name) if fits else None  # `the Journal` -> Wall Street Journal
+
+    def org_acting_before(self, offset: int) -> str | None:
+        """The one organisation that does something (a subject) in the
+        paragraph of `offset` or the one before, not one inside a title
+        (`Health Cabinet Secretary Aden Duale`): what `the agency` or `it`
+        means there. None when there are more."""
+        p = self.paragraph(offset)
+        near = [x for x in self.narrated if x.kind == "org" and x.subject and self.m.doc[x.token].idx < offset and x.paragraph >= p - 1]
+        if len({x.name for x in near}) != 1:
+            return None
+        return self.org_named(near[-1].name) or near[-1].name
 
     def _owned_before(self, offset: int, phrase: str) -> str | None:
         """`Ukraine's air force said ... "...," the air force said`: the same
