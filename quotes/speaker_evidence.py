@@ -56,7 +56,7 @@ from quotes.words import DESCRIBERS, JOBS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
 ORG_KINDS = ORG_WORDS | frozenset("""
 newspaper paper daily tabloid outlet site website blog magazine channel station broadcaster network
-publisher publication firm company group organisation organization charity think-tank tank
+publisher publication firm company group organisation organization charity think-tank tank nonprofit non-profit
 """.split())
 PERSON_TITLES = RESOLVER_TITLES - DESCRIBERS - {"state", "house", "senate", "foreign", "national"}
 # Kin only a person has (`Trump’s son`, `Schilling’s son, Grant,`).
@@ -286,7 +286,7 @@ _ORG_AFTER = re.compile(r",\s+which\b|\s+\w+\s+itself\b")
 # whatever the name's first word is to the list of given names; `, a member of the committee` says nothing.
 _ORG_APPOSITION = re.compile(
     rf",\s+(?:a|an|the)\s+(?:(?!(?:of|at|for|in|with|from|to|by|and|who|whose)\b)[\w’'-]+\s+){{0,4}}"
-    rf"(?:{'|'.join(map(re.escape, sorted(ORG_KINDS)))})s?(?=[,.;)]|\s+(?:that|which|based|founded|run|backed)\b)"
+    rf"(?i:{'|'.join(map(re.escape, sorted(ORG_KINDS)))})s?(?=[,.;)]|\s+(?:that|which|based|founded|run|backed|supporting|opposing|backing|funded)\b)"
 )
 
 

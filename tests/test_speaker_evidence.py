@@ -202,3 +202,10 @@ def test_a_persons_organisation_or_a_headline_says_nothing_against_the_person():
     assert {a.speaker_type for a in said(text, "Sanders")} == {"person"}
     text = "“We will win,” said Sanders, who led the Clinton campaign in Iowa.\n"
     assert {a.speaker_type for a in said(text, "Sanders")} == {"person"}
+
+
+def test_a_nonprofit_or_a_pac_supporting_someone_is_an_organisation():
+    text = "Soumitra Das leads the nonprofit Healthy Climate Initiative. “Water is short,” Healthy Climate Initiative said.\n"
+    assert {a.speaker_type for a in said(text, "Healthy Climate Initiative")} == {"org"}
+    text = "“We are ready,” said Priorities USA, a super PAC supporting Hillary Clinton.\n"
+    assert {a.speaker_type for a in said(text, "Priorities USA")} == {"org"}
