@@ -59,6 +59,8 @@ newspaper paper daily tabloid outlet site website blog magazine channel station 
 publisher publication firm company group organisation organization charity think-tank tank nonprofit non-profit
 """.split())
 PERSON_TITLES = RESOLVER_TITLES - DESCRIBERS - {"state", "house", "senate", "foreign", "national"}
+# Nouns a work's title follows (`the book Clinton Cash`, `the documentary Crashing the Party`).
+WORKS = frozenset("book film movie documentary memoir novel biography album play musical series show".split())
 # Kin only a person has (`Trump’s son`, `Schilling’s son, Grant,`).
 KIN = frozenset("wife husband son daughter mother father brother sister".split())
 # Small words no given name is, whatever the list of names says (`The` is one there).
@@ -165,11 +167,21 @@ class _Article:
         places = [i for w in name.split() if len(w) > 2 for i in _find(w, text)]
         if places and all(self._quoted(i) for i in places):
             return "named only inside quotation marks"
+        # 2b. A work's title: `Peter Schweizer’s book Clinton Cash, reveal`; not `the book Hillary Clinton wrote`
+        if " " in name and any(self._a_work(i, name) for i in capitalised) \
+                and not any(self._before(i, name) == PERSON or _after(text[i + len(name) : i + len(name) + 80]) == PERSON
+                            for i in capitalised):
+            return "the title of a book, film or show"
         # 3. A family
         if kind == PERSON and one_word and name.endswith("s") and _find(f"the {name}", text, case=False) \
                 and _find(name[:-1], text):
             return "a family or group (`the Clintons`)"
         return None
+
+    def _a_work(self, i: int, name: str) -> bool:
+        """Is the name at `i` a work's title: right after `book`, `film` ... and followed by punctuation?"""
+        before = _WORD_BEFORE.search(self.text, max(0, i - 20), i)
+        return bool(before) and before.group(1) in WORKS and self.text[i + len(name) : i + len(name) + 1] in tuple(",.;:)")
 
     def with_particle(self, name: str) -> str:
         """`Blasio` -> `de Blasio` when the article writes the particle before the name every time

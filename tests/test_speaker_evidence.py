@@ -209,3 +209,11 @@ def test_a_nonprofit_or_a_pac_supporting_someone_is_an_organisation():
     assert {a.speaker_type for a in said(text, "Healthy Climate Initiative")} == {"org"}
     text = "“We are ready,” said Priorities USA, a super PAC supporting Hillary Clinton.\n"
     assert {a.speaker_type for a in said(text, "Priorities USA")} == {"org"}
+
+
+def test_a_works_title_is_no_speaker():
+    text = ("Clinton Cash Debunks Hillary: “Only One or Two Instances”\n\n"
+            "An account from Peter Schweizer’s book Clinton Cash, reveal there was more.\n")
+    assert [a.speaker for a in said(text, "Clinton Cash")] == [None]
+    text = "In the book Hillary Clinton wrote, she said: “We came back.” Hillary Clinton, who ran, agreed.\n"
+    assert [a.speaker for a in said(text, "Hillary Clinton")] == ["Hillary Clinton"]
