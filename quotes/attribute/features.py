@@ -126,23 +126,39 @@ def matrix(
         rank = table.ranked.index(name) if name in table.ranked else 6
         row[INDEX["article_rank"]] = min(rank, 6)
         row[INDEX["top_person"]] = rank == 0
-        row[INDEX["mentions_paragraph"]] = sum(x.paragraph == p for x in outside)
-        row[INDEX["mentions_prev_paragraph"]] = sum(x.paragraph == p - 1 for x in outside)
-        row[INDEX["mentions_after_paragraph"]] = sum(x.paragraph == p + 1 for x in outside)
-        row[INDEX["mentions_window"]] = sum(p - 3 <= x.paragraph <= p for x in outside)
-        before = [q_sent - x.sent for x in outside if x.token < q_tok]
-        after = [x.sent - q_sent for x in outside if x.token >= q_tok]
+        # the mentions outside quotations, read in one pass (a candidate is named up to a few dozen times)
+        in_paragraph = in_prev = in_after = in_window = subjects_window = 0
+        before, after, last = [], [], None
+        cue_subject_near = subject_paragraph = subject_before = False
+        for x in outside:
+            in_paragraph += x.paragraph == p
+            in_prev += x.paragraph == p - 1
+            in_after += x.paragraph == p + 1
+            window_here = p - 3 <= x.paragraph <= p
+            in_window += window_here
+            subjects_window += x.subject and window_here
+            if x.token < q_tok:
+                before.append(q_sent - x.sent)
+                last = x  # the nearest before the quotation
+                subject_before = subject_before or (x.subject and 0 <= q_sent - x.sent <= 3)
+            else:
+                after.append(x.sent - q_sent)
+            cue_subject_near = cue_subject_near or (x.cue_subject and abs(x.sent - q_sent) <= 1)
+            subject_paragraph = subject_paragraph or (x.subject and x.paragraph == p)
+        row[INDEX["mentions_paragraph"]] = in_paragraph
+        row[INDEX["mentions_prev_paragraph"]] = in_prev
+        row[INDEX["mentions_after_paragraph"]] = in_after
+        row[INDEX["mentions_window"]] = in_window
         row[INDEX["nearest_before"]] = min([FAR, *before])
-        last = next((x for x in reversed(outside) if x.token < q_tok), None)
         if last is not None and last.dep in ROLES:
             row[INDEX[f"nearest_{last.dep}"]] = 1
-        row[INDEX["subjects_window"]] = sum(x.subject and p - 3 <= x.paragraph <= p for x in outside)
+        row[INDEX["subjects_window"]] = subjects_window
         row[INDEX["nearest_after"]] = min([FAR, *after])
-        row[INDEX["named_in_quote"]] = any(q.start <= m.doc[x.token].idx < q.end for x in mentions)
+        row[INDEX["named_in_quote"]] = any(q.start <= m.starts[x.token] < q.end for x in mentions)
         row[INDEX["only_in_quotes"]] = bool(mentions) and not outside
-        row[INDEX["cue_subject_near"]] = any(x.cue_subject and abs(x.sent - q_sent) <= 1 for x in outside)
-        row[INDEX["subject_paragraph"]] = any(x.subject and x.paragraph == p for x in outside)
-        row[INDEX["subject_before"]] = any(x.subject and 0 <= q_sent - x.sent <= 3 and x.token < q_tok for x in outside)
+        row[INDEX["cue_subject_near"]] = cue_subject_near
+        row[INDEX["subject_paragraph"]] = subject_paragraph
+        row[INDEX["subject_before"]] = subject_before
         row[INDEX["introduced_rank"]] = min(table.introduced.get(name, 10), 10)
         row[INDEX["in_headline"]] = any(x.paragraph == 0 for x in mentions)
         is_org = table.kind.get(name) == "org"
