@@ -43,6 +43,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -59,6 +60,8 @@ newspaper paper daily tabloid outlet site website blog magazine channel station 
 publisher publication firm company group organisation organization charity think-tank tank nonprofit non-profit
 """.split())
 PERSON_TITLES = RESOLVER_TITLES - DESCRIBERS - {"state", "house", "senate", "foreign", "national"}
+# Verbs that open a question and are given names too (`Will Sanders come down ...?`).
+QUESTION_VERBS = frozenset("will can may".split())
 # Nouns a work's title follows (`the book Clinton Cash`, `the documentary Crashing the Party`).
 WORKS = frozenset("book film movie documentary memoir novel biography album play musical series show".split())
 # Kin only a person has (`Trump’s son`, `Schilling’s son, Grant,`).
@@ -90,7 +93,7 @@ def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]
         person, title = split_title(a.speaker)
         if title:  # `Spokeswoman Haley Morris`, read as an organisation's name
             a = dataclasses.replace(a, speaker=person, speaker_type=PERSON, role=a.role or title)
-        whole = article.with_particle(a.speaker) if a.speaker_type == PERSON else a.speaker
+        whole = article.with_particle(article.without_question_verb(a.speaker)) if a.speaker_type == PERSON else a.speaker
         if whole != a.speaker:  # `Blasio` where the article always writes `de Blasio`
             a = dataclasses.replace(a, speaker=whole)
         problem = article.problem(a.speaker, a.speaker_type)
@@ -182,6 +185,23 @@ class _Article:
         """Is the name at `i` a work's title: right after `book`, `film` ... and followed by punctuation?"""
         before = _WORD_BEFORE.search(self.text, max(0, i - 20), i)
         return bool(before) and before.group(1) in WORKS and self.text[i + len(name) : i + len(name) + 1] in tuple(",.;:)")
+
+    def without_question_verb(self, name: str) -> str:
+        """`Will Sanders` -> `Bernie Sanders` (or `Sanders`) when the name is only ever a question's
+        verb and subject (`Game over. Will Sanders come down off the pique?`): `Will` there is no
+        given name. `Will Smith said` is left alone."""
+        words = name.split()
+        places = _find(name, self.text)
+        if len(words) < 2 or words[0].lower() not in QUESTION_VERBS or not places:
+            return name
+        for i in places:
+            after = (self.text[i + len(name) : i + len(name) + 20].split() or [""])[0]
+            if not (self._positional(i) and after.isalpha() and after.islower() and not is_said_form(after)):
+                return name
+        rest = " ".join(words[1:])
+        given = Counter(m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(rest)}\b", self.text)
+                        if is_first_name(m.group(1)) and m.group(1).lower() not in QUESTION_VERBS)
+        return f"{given.most_common(1)[0][0]} {rest}" if given else rest
 
     def with_particle(self, name: str) -> str:
         """`Blasio` -> `de Blasio` when the article writes the particle before the name every time

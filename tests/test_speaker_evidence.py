@@ -217,3 +217,11 @@ def test_a_works_title_is_no_speaker():
     assert [a.speaker for a in said(text, "Clinton Cash")] == [None]
     text = "In the book Hillary Clinton wrote, she said: “We came back.” Hillary Clinton, who ran, agreed.\n"
     assert [a.speaker for a in said(text, "Hillary Clinton")] == ["Hillary Clinton"]
+
+
+def test_a_questions_verb_is_no_given_name():
+    text = ("Game over. Will Sanders come down off the pique?\n\n"
+            "Bernie Sanders spoke last. “We will take our fight to Philadelphia,” he said.\n")
+    assert [a.speaker for a in said(text, "Will Sanders")] == ["Bernie Sanders"]
+    text = "Will Smith said: “We fight on.” The actor left.\n"
+    assert [a.speaker for a in said(text, "Will Smith")] == ["Will Smith"]
