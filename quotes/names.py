@@ -11,6 +11,7 @@ first (the subject is introduced before the relatives: `Tanner Fischer` before
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,7 +53,7 @@ def clean_name(text: str) -> str:
     cut = 0
     for i, w in enumerate(words[:-1]):
         key = w.lower().rstrip(".")
-        if w.islower() and w.split("-")[0] in PARTICLES and words[i + 1][:1].isupper():
+        if w.islower() and w.split("-")[0] in PARTICLES and _surname_follows(words[i + 1 :]):
             continue
         if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper() or _hyphenated_title(key):
             cut = i + 1
@@ -60,6 +61,12 @@ def clean_name(text: str) -> str:
         cut -= 1  # `Mr.` stays: it tells which of two Clintons is meant
     words = [w for w in words[cut:] if w]
     return " ".join(words)
+
+
+def _surname_follows(words: list[str]) -> bool:
+    """Do more particles and then a capitalised word follow (`'t Veld` of `Sophie in 't Veld`)?"""
+    rest = list(itertools.dropwhile(lambda w: w.lower() in PARTICLES, words))
+    return bool(rest) and rest[0][:1].isupper()
 
 
 def _hyphenated_title(key: str) -> bool:

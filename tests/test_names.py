@@ -142,3 +142,10 @@ def test_a_headline_run_into_a_given_name_is_not_their_full_name():
 
 def test_a_job_before_a_given_name_the_list_does_not_know_is_cut_too():
     assert names_of("Actress Amandla Stenberg").canonical("Stenberg", 100) == "Amandla Stenberg"
+
+
+def test_a_run_of_particles_before_a_surname_stays_in_the_name():
+    from quotes.names import clean_name
+
+    assert clean_name("Sophie in 't Veld") == "Sophie in 't Veld"  # was `Veld`, reported by the #13 audit
+    assert clean_name("Women in Film") == "Women in Film"
