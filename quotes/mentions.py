@@ -74,6 +74,7 @@ class Mentions:
         self._counts: dict[str, int] | None = None
         self._headline_end = self.text.find("\n") % (len(self.text) + 1)  # the whole text when it is one line
         self._lower_words: set[str] | None = None  # the body's lower-case words, read when first asked
+        self._common: dict[str, bool] = {}  # headline word -> `_common_in_headline`
         self.ents = [as_place(whole_name(ent)) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
@@ -273,10 +274,13 @@ class Mentions:
             return False
         if any(c.dep_ == "compound" for c in tok.children):
             return False
-        body = self.text[self._headline_end :]
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", body))
-        return tok.lower_ in self._lower_words and not re.search(rf"[a-z,;:] {re.escape(tok.text)}(?!\w)", body)  # `the State Department`
+        if tok.text not in self._common:
+            body = self.text[self._headline_end :]
+            if self._lower_words is None:
+                self._lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", body))
+            capitalised_within = re.search(rf"[a-z,;:] {re.escape(tok.text)}(?!\w)", body)  # `the State Department`
+            self._common[tok.text] = tok.lower_ in self._lower_words and not capitalised_within
+        return self._common[tok.text]
 
     def person_at(self, tok: Token) -> tuple[str, str] | None:
         """(name as written, canonical name) of the person a name ends at `tok`;

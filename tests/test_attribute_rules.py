@@ -400,6 +400,11 @@ def test_the_italian_after_a_named_manager_is_that_manager_not_a_speaker_called_
         "According to The Federalist, the men wore matching shirts."
     )
     assert speakers(text) == [("We never stopped,", "Gianluca Ferri")]
+    from quotes.mentions import Mentions
+
+    doc = frozen(text, "attribute_rules")
+    federalist = next(t for t in doc if t.text == "Federalist")
+    assert Mentions(doc, detect(doc.text)).describe(federalist, "according to").kind == "named"  # a title, not `the Italian`
 
 
 def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_subject_of_its_cue():

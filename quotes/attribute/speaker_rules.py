@@ -131,11 +131,10 @@ def group_of(article: Article, src: Source) -> str | None:
         return None
     attached = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")]  # `UPS corporate communications`, UPS an nmod
     attached += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "from", "of") for o in p.children if o.dep_ == "pobj"]
-    orgs = {ent.text for ent in article.ents if ent.label_ == "ORG"}
     for tok in attached:
         ent = article.ent_of.get(tok.i)
         if ent is not None and ent.label_ == "ORG" and (name := article.name_at(ent[-1])):
             return name
-        if ent is None and tok.pos_ == "PROPN" and tok.text in orgs:
+        if ent is None and tok.pos_ == "PROPN" and any(e.label_ == "ORG" and e.text == tok.text for e in article.ents):
             return tok.text  # untagged here, an organisation where the article names it elsewhere
     return None
