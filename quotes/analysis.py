@@ -22,7 +22,7 @@ from quotes.attribute import attribute, model
 from quotes.detect import find_quotes
 from quotes.long_texts import parse
 from quotes.names import is_first_name
-from quotes.pipeline import QUOTE_SPANS, load_nlp
+from quotes.pipeline import QUOTE_SPANS, TEXT, load_nlp
 from quotes.records import Attribution
 from quotes.speaker_evidence import checked
 from quotes.workers import WorkerDied, worker_pool
@@ -89,7 +89,8 @@ def analyse(articles: Iterable[A], *, batch_size: int = 32, workers: int = 1) ->
         for article in articles:
             text = text_of(article)
             detection = find_quotes(text)
-            yield text, {QUOTE_SPANS: [(q.start, q.end) for q in detection.quotes], FOUND: (article, detection)}
+            spans = [(q.start, q.end) for q in detection.quotes]
+            yield text, {QUOTE_SPANS: spans, TEXT: text, FOUND: (article, detection)}
 
     # 2. Parse; 3. attribute (the speakers' roles too); 4. the article's words have the last say on each speaker.
     for doc in parse(load_nlp(), found(), batch_size=min(batch_size, PARSE_BATCH)):

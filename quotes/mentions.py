@@ -25,6 +25,7 @@ from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
 from quotes.entities import NAME_ENTS, as_place, demonym, looks_like_person, whole_name
 from quotes.name_checks import is_handle
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
+from quotes.pipeline import TEXT
 from quotes.records import Quote
 from quotes.words import DOCUMENT_NOUNS, WRITINGS
 
@@ -62,7 +63,7 @@ class Mentions:
 
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text: str = doc.user_data.get(TEXT) or doc.text  # Doc.text joins every token: read it at most once
         self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)  # token index -> index in self.sents
         for n, sent in enumerate(self.sents):

@@ -41,8 +41,11 @@ GENDER_TITLES = FEMALE_TITLES | MALE_TITLES
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
+@lru_cache(maxsize=100_000)
 def clean_name(text: str) -> str:
-    """`Mr. Trump's` -> `Trump`; `Secretary of State John Kerry` -> `John Kerry`; `the de Blasio` -> `de Blasio`."""
+    """`Mr. Trump's` -> `Trump`; `Secretary of State John Kerry` -> `John Kerry`; `the de Blasio` -> `de Blasio`.
+
+    Kept per text: an article asks it of the same names dozens of times."""
     text = text.strip().rsplit("\n", 1)[-1]  # a name never runs across a line (`X.\n\nTrump`: a list's mark, then Trump)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-–—\"“”‘’'()")
     words = text.split(" ")
@@ -165,11 +168,13 @@ def _first_names() -> gender_guesser.detector.Detector:
 DETERMINERS = frozenset("the a an this that these those his her its our their my your".split())  # `The` is a given name to gender_guesser
 
 
+@lru_cache(maxsize=100_000)
 def is_first_name(word: str) -> bool:
-    """Is this a known given name (`Carly`), whatever its gender?"""
+    """Is this a known given name (`Carly`), whatever its gender? (Kept per word: asked of every capitalised word.)"""
     return word.istitle() and word.lower() not in DETERMINERS and _first_names().get_gender(word) != "unknown"
 
 
+@lru_cache(maxsize=100_000)
 def first_name_gender(first: str) -> str | None:
     """"m" or "f" when a first name is clearly one or the other, else None."""
     found = _first_names().get_gender(first)

@@ -50,3 +50,13 @@ def test_a_doc_joined_from_pieces_keeps_text_parse_and_entities(monkeypatch):
     doc = next(long_texts.parse(load_nlp(), [SEEDS[0]], batch_size=4))
     assert doc.text == SEEDS[0]
     assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB") and doc.tensor.shape[0] == len(doc)
+
+
+@pytest.mark.model
+def test_a_doc_joined_from_pieces_keeps_the_text_it_was_given(monkeypatch):
+    """Attribution reads the text from user_data (quotes.pipeline.TEXT) instead of joining the tokens again."""
+    from quotes.pipeline import TEXT, load_nlp
+
+    monkeypatch.setattr(long_texts, "LONGEST_PIECE", 1500)
+    doc = next(long_texts.parse(load_nlp(), [(SEEDS[0], {TEXT: SEEDS[0]})], batch_size=4))
+    assert doc.user_data[TEXT] == doc.text == SEEDS[0]
