@@ -372,9 +372,9 @@ class Mentions:
 
 def role(tok: Token) -> Token:
     """The token that holds a name's place in its clause: the name itself, or
-    the noun it stands in apposition to (`The shop's owner, Rajesh Patel,
-    told`: Patel is the subject)."""
-    return tok.head if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN" else tok
+    the noun or pronoun it stands in apposition to (`The shop's owner, Rajesh
+    Patel, told`, `One of the plaintiffs, Ruth Simmons, said`: the subject)."""
+    return tok.head if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "PRON") else tok
 
 
 def subordinate(tok: Token) -> bool:

@@ -529,3 +529,13 @@ def test_a_transcripts_role_label_names_no_one_and_a_label_in_capitals_is_writte
         "Clinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission is to destroy ISIS.\""
     )
     assert [who for _, who in speakers(text)] == [None, "Biden", "Clinton", "Bush"]
+
+
+def test_a_name_in_apposition_to_one_of_a_group_is_the_subject():
+    """`One of the plaintiffs, Ruth Simmons, said ...`: her next `she said` is hers, not the last speaker's."""
+    text = (
+        "The union welcomed the decision. “It protects every voter,” said Dana Morris, a lawyer for the union.\n\n"
+        "One of the plaintiffs, 78-year-old Ruth Simmons, said she had voted in every election since 1964. "
+        "“I was not going to let them take that away from me,” she said."
+    )
+    assert speakers(text) == [("It protects every", "Dana Morris"), ("I was not", "Ruth Simmons")]
