@@ -539,3 +539,12 @@ def test_a_name_in_apposition_to_one_of_a_group_is_the_subject():
         "“I was not going to let them take that away from me,” she said."
     )
     assert speakers(text) == [("It protects every", "Dana Morris"), ("I was not", "Ruth Simmons")]
+
+
+def test_he_or_she_never_means_the_organisation_that_spoke_last():
+    text = (
+        "In Paris, the Elysee said the talks were “constructive” and would resume next week.\n\n"
+        "The union’s negotiator left the building without a word.\n\n"
+        "“We are nowhere near a deal,” she told reporters outside."
+    )
+    assert speakers(text) == [("constructive", "Elysee"), ("We are nowhere", None)]

@@ -93,7 +93,10 @@ def person_meant(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
     resolver (the pronoun ranker) takes it to mean; a description an unnamed
     source used before (`a senior official` ... `the official`) is left unnamed."""
     if src.kind == "pronoun" or (src.kind == "description" and head.lower() not in r.nominal_heads):
-        return Found(r.resolver(r.article, src.offset, head, r.speakers))
+        meant = r.resolver(r.article, src.offset, head, r.speakers)
+        if PERSONAL_PRONOUNS.get(head.lower()) and r.table.type_of(meant) == "org":
+            return Found(None)  # `he` or `she` is a person: never the Kremlin that spoke last
+        return Found(meant)
     return None
 
 
