@@ -548,3 +548,29 @@ def test_he_or_she_never_means_the_organisation_that_spoke_last():
         "“We are nowhere near a deal,” she told reporters outside."
     )
     assert speakers(text) == [("constructive", "Elysee"), ("We are nowhere", None)]
+
+
+def test_the_unnamed_source_just_introduced_is_taken_up_by_a_description():
+    text = (
+        "“We will not sign this,” said Transport Minister Paul Okello.\n\n"
+        "A person familiar with the talks, who was not authorised to speak publicly, said the deal had stalled. "
+        "“Nobody trusts anybody in that room,” the person said.\n\n"
+        "Another official was more hopeful. “Give it a week,” the official said."
+    )
+    assert speakers(text) == [("We will not", "Paul Okello"), ("Nobody trusts anybody", None), ("Give it a", None)]
+
+
+def test_the_unnamed_source_just_introduced_is_taken_up_by_a_pronoun():
+    text = (
+        "“We are asking for footage,” Sgt. Dana Wells said.\n\n"
+        "A neighbour, who asked not to be named, said she had heard shouting. “It went on for an hour,” she said."
+    )
+    assert speakers(text) == [("We are asking", "Dana Wells"), ("It went on", None)]
+
+
+def test_a_source_named_in_apposition_is_not_unnamed():
+    text = (
+        "A lawyer for the family, Maria Gonzalez, said the city had ignored warnings. “They knew,” she said.\n\n"
+        "State Department official Ned Price said talks would go on. “We are patient,” the official said."
+    )
+    assert speakers(text) == [("They knew,", "Maria Gonzalez"), ("We are patient,", "Ned Price")]

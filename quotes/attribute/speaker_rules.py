@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.sources import Article
+from quotes.attribute.unnamed import introduced_unnamed, unnamed_speaker_before
 from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.mentions import Mentions, Source
 from quotes.name_checks import before_headline_words, name_problems
@@ -88,6 +89,16 @@ def person_aged(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
     return Found(aged) if aged else None
 
 
+def unnamed_taken_up(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
+    """`the person said` after `A person familiar with the talks said`, `she said` after `A
+    neighbour, who asked not to be named, said`: the unnamed source just introduced (quotes.attribute.unnamed)."""
+    if src.kind == "pronoun" and PERSONAL_PRONOUNS.get(head.lower()) and unnamed_speaker_before(r.article, src.offset):
+        return Found(None)
+    if src.kind == "description" and introduced_unnamed(r.article, src.offset, head):
+        return Found(None)
+    return None
+
+
 def person_meant(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
     """A pronoun or a description of a person (`the senator`): the one the
     resolver (the pronoun ranker) takes it to mean; a description an unnamed
@@ -114,7 +125,9 @@ def unnamed(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
     return Found(None)
 
 
-SPEAKER_RULES: tuple[Rule, ...] = (named, organisation_described, going_on, person_aged, person_meant, group_speaking, unnamed)
+SPEAKER_RULES: tuple[Rule, ...] = (
+    named, organisation_described, going_on, person_aged, unnamed_taken_up, person_meant, group_speaking, unnamed,
+)
 
 
 def speaker_of(r: Reading, q: Quote, src: Source) -> str | None:
