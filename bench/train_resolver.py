@@ -298,8 +298,14 @@ def _polnear_description(e: QuoteRows) -> bool:
     """PolNeAR's gold leaves a definite description unresolved (`the senator
     said`: 203 of 222 nominal), where news-dev and the seeds resolve it to the
     person named before (`the top US diplomat` is Antony Blinken), as a speaker
-    database should: such PolNeAR examples would teach the other convention."""
-    return e.set == "polnear-train" and bool(e.rows[0, FEATURES.index("kind_description")])
+    database should: such PolNeAR examples would teach the other convention.
+    So would its writings and groups (`"...," the statement said` after `Obama
+    released a statement`: gold null, news-dev's the issuer), which the rules
+    name although their source phrase names no one (kind none, a rule's pick)."""
+    if e.set != "polnear-train":
+        return False
+    row = e.rows[0]
+    return bool(row[FEATURES.index("kind_description")]) or bool(row[FEATURES.index("kind_none")] and e.rows[:, FEATURES.index("rule_pick")].any())
 
 
 def _rule_name(e: QuoteRows):

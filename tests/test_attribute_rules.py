@@ -574,3 +574,17 @@ def test_a_source_named_in_apposition_is_not_unnamed():
         "State Department official Ned Price said talks would go on. “We are patient,” the official said."
     )
     assert speakers(text) == [("They knew,", "Maria Gonzalez"), ("We are patient,", "Ned Price")]
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = (
+        "Harlow Energy said in a statement that it would appeal the ruling.\n\n"
+        "“We acted lawfully at every stage,” the statement said.\n\n"
+        "Senator Ann Whitby released a statement on Friday night. “This is a dark day,” the statement said."
+    )
+    assert speakers(text) == [("We acted lawfully", "Harlow Energy"), ("This is a", "Ann Whitby")]
+
+
+def test_a_statement_nobody_is_said_to_have_issued_names_no_one():
+    text = "Talks resumed on Monday.\n\n“Both sides remain committed to a deal,” the statement said."
+    assert speakers(text) == [("Both sides remain", None)]

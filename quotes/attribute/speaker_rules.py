@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.sources import Article
+from quotes.attribute.issuers import issuer_subject
 from quotes.attribute.unnamed import introduced_unnamed, unnamed_speaker_before
 from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.mentions import Mentions, Source
 from quotes.name_checks import before_headline_words, name_problems
 from quotes.records import Attribution, Quote
-from quotes.words import SPEAKING_GROUPS
+from quotes.words import SPEAKING_GROUPS, WRITINGS
 
 Resolver = Callable[[Mentions, int, str, list[str]], "str | None"]
 
@@ -118,6 +119,15 @@ def group_speaking(r: Reading, q: Quote, src: Source, head: str) -> Found | None
     return Found(r.table.org_whole(group, src.offset) or group) if group else None
 
 
+def writing_issued(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
+    """`"...," the statement said` after `Vireo said in a statement`: the issuer's words (quotes.attribute.issuers)."""
+    if src.kind != "none" or head.lower() not in WRITINGS or (src.mention or "").split()[0].lower() not in ("the", "this", "that"):
+        return None
+    subject = issuer_subject(r.article, src.offset, head)
+    issuer = r.article.describe(subject, src.cue) if subject is not None else None
+    return Found(speaker_of(r, q, issuer)) if issuer is not None and issuer.kind != "none" else None
+
+
 def unnamed(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
     """`a senior official said`: no one named; a later `the official` is that one."""
     if src.kind == "nominal":
@@ -126,7 +136,8 @@ def unnamed(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
 
 
 SPEAKER_RULES: tuple[Rule, ...] = (
-    named, organisation_described, going_on, person_aged, unnamed_taken_up, person_meant, group_speaking, unnamed,
+    named, organisation_described, going_on, person_aged, unnamed_taken_up, person_meant, group_speaking, writing_issued,
+    unnamed,
 )
 
 

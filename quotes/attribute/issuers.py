@@ -1,0 +1,48 @@
+"""A writing that speaks for whoever issued it.
+
+`Vireo said in a statement that ... ¶ "...," the statement said.`, `In a
+Facebook post, the fire department said ... "...," the post said.`, `The
+family released a statement ... The statement read: "..."`: the statement
+is the issuer's words, and the issuer is the subject of the sentence that
+brought the writing in (`said in a statement`, `released a statement`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes.cues import is_cue
+from quotes.mentions import SUBJECTS, Mentions
+
+REACH_PARAGRAPHS = 2  # how far back `the statement` may take up `said in a statement`
+ISSUING = frozenset({"issue", "release", "post", "publish", "send", "share", "put"})  # `released a statement`
+
+
+def issuer_subject(m: Mentions, offset: int, writing: str) -> Token | None:
+    """The subject of the nearest clause before `offset` (within REACH_PARAGRAPHS
+    paragraphs) that brought in a `writing` of this kind: `X said in a
+    statement`, `In a post, X said`, `X issued a statement`."""
+    writing = writing.lower()
+    tok_i = m.token_at(offset)
+    reach = offset
+    for _ in range(REACH_PARAGRAPHS + 1):
+        reach = m.text.rfind("\n", 0, max(0, reach - 1))
+    for t in reversed(m.doc[:tok_i]):
+        if t.idx < reach:
+            return None
+        if m.inside[t.i] or t.lower_ != writing or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            continue  # `the statement` is the writing taken up, not brought in
+        verb = _bringing_in(t)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+        if subject is not None:
+            return subject
+    return None
+
+
+def _bringing_in(writing: Token) -> Token | None:
+    """The verb that brings the writing in: `said in a statement`, `released a statement`."""
+    if writing.dep_ == "pobj" and writing.head.lower_ == "in" and is_cue(writing.head.head):
+        return writing.head.head
+    if writing.dep_ == "dobj" and writing.head._.lemma.lower() in ISSUING:
+        return writing.head
+    return None
