@@ -588,3 +588,8 @@ def test_a_statement_speaks_for_whoever_issued_it():
 def test_a_statement_nobody_is_said_to_have_issued_names_no_one():
     text = "Talks resumed on Monday.\n\n“Both sides remain committed to a deal,” the statement said."
     assert speakers(text) == [("Both sides remain", None)]
+
+
+def test_analysts_at_a_firm_the_tagger_calls_a_person_speak_for_the_firm():
+    text = "Shares fell 4 percent.\n\n“Guidance looks too rosy,” analysts at Raymond James wrote in a note to clients."
+    assert speakers(text) == [("Guidance looks too", "Raymond James")]

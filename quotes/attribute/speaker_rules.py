@@ -147,6 +147,9 @@ def speaker_of(r: Reading, q: Quote, src: Source) -> str | None:
     return next(found.speaker for rule in SPEAKER_RULES if (found := rule(r, q, src, head)) is not None)
 
 
+AT_FIRM = frozenset({"ORG", "GPE", "PERSON", "FAC", "PRODUCT", "NORP"})
+
+
 def group_of(article: Article, src: Source) -> str | None:
     """The organisation a group speaks for (`analysts at Boston Consulting
     Group wrote`, `all 21 Montana Freedom Caucus members demanded`, `UPS
@@ -157,10 +160,12 @@ def group_of(article: Article, src: Source) -> str | None:
     if head.lower_ not in SPEAKING_GROUPS:
         return None
     attached = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")]  # `UPS corporate communications`, UPS an nmod
-    attached += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "from", "of") for o in p.children if o.dep_ == "pobj"]
-    for tok in attached:
+    at = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children if o.dep_ == "pobj"]
+    attached += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for o in p.children if o.dep_ == "pobj"]
+    for tok in [*attached, *at]:
         ent = article.ent_of.get(tok.i)
-        if ent is not None and ent.label_ == "ORG" and (name := article.name_at(ent[-1])):
+        # analysts are `at` a firm, whatever the tagger calls it (`analysts at Jefferies`, tagged a place)
+        if ent is not None and (ent.label_ == "ORG" or tok in at and ent.label_ in AT_FIRM) and (name := article.name_at(ent[-1])):
             return name
         if ent is None and tok.pos_ == "PROPN" and any(e.label_ == "ORG" and e.text == tok.text for e in article.ents):
             return tok.text  # untagged here, an organisation where the article names it elsewhere
