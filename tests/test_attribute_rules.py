@@ -593,3 +593,25 @@ def test_a_statement_nobody_is_said_to_have_issued_names_no_one():
 def test_analysts_at_a_firm_the_tagger_calls_a_person_speak_for_the_firm():
     text = "Shares fell 4 percent.\n\n“Guidance looks too rosy,” analysts at Raymond James wrote in a note to clients."
     assert speakers(text) == [("Guidance looks too", "Raymond James")]
+
+
+def test_a_lone_quotation_after_narration_is_the_narrated_persons():
+    text = (
+        "“We will cut the deficit,” said Finance Minister Clara Voss.\n\n"
+        "The opposition leader, Martin Fell, has replied in parliament.\n\n"
+        "“She has broken every promise she made.”\n\n"
+        "“I stand by the figures,” Voss said later. She shrugs. “Numbers do not lie.”"
+    )
+    assert speakers(text) == [
+        ("We will cut", "Clara Voss"), ("She has broken", "Martin Fell"),
+        ("I stand by", "Clara Voss"), ("Numbers do not", "Clara Voss"),
+    ]
+
+
+def test_a_lone_quotation_after_narration_about_no_one_continues_the_speaker():
+    text = (
+        "“The roof came down in seconds,” said Ines Cardoso, who lives next door.\n\n"
+        "The fire burned for six hours.\n\n"
+        "“Everyone got out. That is what matters.”"
+    )
+    assert speakers(text) == [("The roof came", "Ines Cardoso"), ("Everyone got out.", "Ines Cardoso")]

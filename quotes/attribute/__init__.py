@@ -29,9 +29,11 @@ from quotes import ranker
 from quotes.attribute import features, model
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.decide import decide
+from quotes.attribute.narration import narrated_subject
 from quotes.folding import fold
 from quotes.attribute.sources import Article
 from quotes.attribute.speaker_rules import Reading, Resolver, speaker_of
+from quotes.cues import PERSONAL_PRONOUNS
 from quotes.mentions import Source
 from quotes.records import Attribution, Quote
 from quotes.roles import with_roles
@@ -79,7 +81,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
     out = reading.done
     for i, (q, src) in enumerate(zip(quotes, sources)):
         if src is None:
-            out.append(_without_cue(q, i, quotes, out, article.text))
+            out.append(_without_cue(q, i, quotes, reading))
         else:
             out.append(Attribution(quote=q, speaker=speaker_of(reading, q, src), mention=src.mention, cue=src.cue, kind=src.kind))
         if out[-1].speaker:
@@ -127,10 +129,15 @@ def _share_within_groups(quotes: list[Quote], sources: list[Source | None]) -> N
             sources[i] = by_group[q.group]
 
 
-def _without_cue(q: Quote, i: int, quotes: list[Quote], done: list[Attribution], text: str) -> Attribution:
-    """A quote with no cue of its own takes the speaker of an earlier quote of
-    its paragraph (`"...," it read. "However, ..."`), or, when it opens its
-    paragraph, of the quote just before (a continued quotation)."""
+def _without_cue(q: Quote, i: int, quotes: list[Quote], reading: Reading) -> Attribution:
+    """A quote with no cue of its own takes the speaker the narration just
+    before it is about (`She pauses. "..."`, quotes.attribute.narration), else
+    the speaker of an earlier quote of its paragraph (`"...," it read.
+    "However, ..."`), or, when it opens its paragraph, of the quote just
+    before (a continued quotation)."""
+    done, text = reading.done, reading.article.text
+    if (narrated := _narrated(q, reading)) is not None:
+        return Attribution(quote=q, speaker=narrated, mention=None, cue=None, kind="continuation")
     for j in range(i - 1, -1, -1):
         if quotes[j].paragraph == q.paragraph and done[j].cue is not None:
             return _continuing(q, done[j])
@@ -140,6 +147,19 @@ def _without_cue(q: Quote, i: int, quotes: list[Quote], done: list[Attribution],
         if prev.quote.paragraph >= q.paragraph - 2 and prev.speaker:
             return _continuing(q, prev)
     return Attribution(quote=q, speaker=None, kind="none")
+
+
+def _narrated(q: Quote, reading: Reading) -> str | None:
+    """The person the sentence before a lone quotation is about, by name or pronoun."""
+    m = reading.article
+    subject = narrated_subject(m, q.start, reading.done[-1].quote.end if reading.done else 0)
+    if subject is None:
+        return None
+    if PERSONAL_PRONOUNS.get(subject.lower_):
+        meant = reading.resolver(m, subject.idx, subject.text, reading.speakers)
+        return meant if reading.table.type_of(meant) != "org" else None
+    person = m.person_at(subject)
+    return person[1] if person else None
 
 
 def _continuing(q: Quote, prev: Attribution) -> Attribution:
