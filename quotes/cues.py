@@ -46,6 +46,8 @@ tweet vow pledge argument insistence declaration response answer question
 aside quip retort reply message speech testimony announcement admission
 prediction complaint description characterization criticism charge catchphrase
 rejection broadside slogan words phrase rebuke denunciation dismissal insult
+recollection quote apology explanation assessment observation confession boast joke advice
+concession plea recommendation lament refrain mantra motto verdict
 """.split())
 
 # Verbs that take the quotation as their object in a partial quote

@@ -615,3 +615,12 @@ def test_a_lone_quotation_after_narration_about_no_one_continues_the_speaker():
         "“Everyone got out. That is what matters.”"
     )
     assert speakers(text) == [("The roof came", "Ines Cardoso"), ("Everyone got out.", "Ines Cardoso")]
+
+
+def test_a_persons_recollection_or_apology_is_their_words():
+    text = (
+        "Nadia Ortiz was walking home when the van hit her.\n\n"
+        "Ortiz’s recollection is that the driver “never even slowed down.” "
+        "The company’s apology, that it was “deeply sorry,” came a week later."
+    )
+    assert speakers(text) == [("never even slowed", "Nadia Ortiz"), ("deeply sorry,", None)]
