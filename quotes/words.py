@@ -137,3 +137,5 @@ lawmakers aides advisers advisors staffers strategists representatives communica
 CONTRASTS = _words("while whereas whilst")
 # Labels of whoever asks in a transcript or Q&A (`Q:`, `AUDIENCE MEMBER:`), beside the role words.
 ASKERS = _words("q question interviewer audience journalist caller")
+# Labels of the one who answers in a Q&A (`A:`, `Answer:`): the person the piece interviews.
+ANSWERERS = _words("a answer")

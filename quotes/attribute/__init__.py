@@ -75,7 +75,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
         resolver = lambda m, offset, pronoun, speakers: ranker.resolve(m, offset, pronoun, speakers, weights)  # noqa: E731
     article = Article(doc, quotes)
     table = ArticleMentions(article, quotes)
-    sources = [article.find_source(q) for q in quotes]
+    sources = article.in_turns(quotes, [article.find_source(q) for q in quotes])  # a Q&A's turns
     _share_within_groups(quotes, sources)
     reading = Reading(article, table, resolver)
     out = reading.done
