@@ -624,3 +624,21 @@ def test_a_persons_recollection_or_apology_is_their_words():
         "The company’s apology, that it was “deeply sorry,” came a week later."
     )
     assert speakers(text) == [("never even slowed", "Nadia Ortiz"), ("deeply sorry,", None)]
+
+
+def test_a_pronoun_after_a_title_speaking_is_the_titles_holder():
+    text = (
+        "The council voted 6-5 to keep the lanes. “It is a win for safety,” said Councillor Ben Ogle.\n\n"
+        "The mayor, who cast the deciding vote, said she had changed her mind twice.\n\n"
+        "“In the end the numbers decided it,” she said.\n\n"
+        "Mayor Ruth Calder also asked staff to report back in June."
+    )
+    assert speakers(text) == [("It is a", "Ben Ogle"), ("In the end", "Ruth Calder")]
+
+
+def test_a_pronoun_after_a_question_asked_in_a_clause_is_not_the_askers():
+    text = (
+        "Senator Tom Reyes was asked about the vote when a reporter asked if he regretted it.\n\n"
+        "“Not for a second,” he said."
+    )
+    assert speakers(text) == [("Not for a", "Tom Reyes")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.sources import Article
 from quotes.attribute.issuers import issuer_subject
-from quotes.attribute.unnamed import introduced_unnamed, unnamed_speaker_before
+from quotes.attribute.unnamed import described, introduced_unnamed, is_unnamed, source_before
 from quotes.cues import ORG_NOUNS, PERSONAL_PRONOUNS
 from quotes.mentions import Mentions, Source
 from quotes.name_checks import before_headline_words, name_problems
@@ -92,9 +92,15 @@ def person_aged(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
 
 def unnamed_taken_up(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
     """`the person said` after `A person familiar with the talks said`, `she said` after `A
-    neighbour, who asked not to be named, said`: the unnamed source just introduced (quotes.attribute.unnamed)."""
-    if src.kind == "pronoun" and PERSONAL_PRONOUNS.get(head.lower()) and unnamed_speaker_before(r.article, src.offset):
-        return Found(None)
+    neighbour, who asked not to be named, said`: the unnamed source just introduced (quotes.attribute.unnamed);
+    `she said` after `The mayor ... said`: the one the article calls mayor."""
+    if src.kind == "pronoun" and PERSONAL_PRONOUNS.get(head.lower()):
+        before = source_before(r.article, src.offset)
+        if before is not None and is_unnamed(before):
+            return Found(None)
+        if before is not None and described(before) and (holder := r.article.names.title_holder(before.text)):
+            # `The mayor, who cast the deciding vote, said ... "...," she said`, and `Mayor Janet Lacroix` in the article
+            return Found(r.article.names.canonical(holder, src.offset))
     if src.kind == "description" and introduced_unnamed(r.article, src.offset, head):
         return Found(None)
     return None

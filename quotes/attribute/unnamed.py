@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotes.cues import is_cue
-from quotes.mentions import SUBJECTS, Mentions, role
+from quotes.mentions import SUBJECTS, Mentions, role, subordinate
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 REACH_PARAGRAPHS = 2  # how far back `the official` may take up `a senior official`
@@ -26,7 +26,7 @@ def indefinite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children)
 
 
-def unnamed(tok: Token) -> bool:
+def is_unnamed(tok: Token) -> bool:
     """An indefinite noun with no name in apposition (`a lawyer, Ana Ruiz,` is named; `a State
     Department official` and `a Trump aide` are not: the compound says whose)."""
     if tok.pos_ not in ("NOUN", "PRON", "NUM") or not indefinite(tok):
@@ -34,23 +34,35 @@ def unnamed(tok: Token) -> bool:
     return not any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in tok.children)
 
 
-def unnamed_speaker_before(m: Mentions, offset: int) -> bool:
-    """Is the nearest source before the pronoun at `offset`, in its sentence or
-    the one before and in its paragraph, an unnamed one that spoke (`A second
-    neighbour, who asked not to be named, said`), with no person named between?"""
+def source_before(m: Mentions, offset: int) -> Token | None:
+    """The subject of the nearest speech cue before the pronoun at `offset`, in
+    its sentence or the one before, when no person is named as a subject
+    nearer: `A second neighbour, who asked not to be named, said`, `The
+    mayor, who cast the deciding vote, said`. The sentence before may end the
+    previous paragraph when the pronoun's own paragraph opens with quotation
+    (`... said she had gone back and forth. ¶ "...," she said`)."""
     tok_i = m.token_at(offset)
     start = m.sents[max(0, m.sent_of[tok_i] - 1)].start
     paragraph = m.text.rfind("\n", 0, offset)
+    in_paragraph = [t for t in m.doc[start:tok_i] if t.idx > paragraph]
+    opens = all(m.inside[t.i] or t.is_punct or t.is_space for t in in_paragraph)
     for t in reversed(m.doc[start:tok_i]):
-        if t.idx < paragraph:
-            return False
+        if t.idx < paragraph and not opens:
+            return None
         if m.inside[t.i]:
             continue
         if m.is_person(t) and role(t).dep_ in SUBJECTS:
-            return False
-        if t.dep_ in SUBJECTS and is_cue(t.head) and unnamed(t):
-            return True
-    return False
+            return None
+        if t.dep_ in SUBJECTS and (t.pos_ in ("NOUN", "NUM") or t.lower_ in ("one", "another")) and is_cue(t.head) and not subordinate(t.head):
+            return t  # not `when a reporter asked ...`: that one is not the topic
+    return None
+
+
+def described(tok: Token) -> bool:
+    """`the mayor`: a title with `the` and nothing else before it, no name in apposition. Not `the
+    former president` (the article's President Obama is not its former one) nor `the bloc's top diplomat`."""
+    return (tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("appos", "amod", "compound", "poss", "nmod", "nummod") for c in tok.children))
 
 
 def introduced_unnamed(m: Mentions, offset: int, head: str) -> bool:
@@ -69,6 +81,6 @@ def introduced_unnamed(m: Mentions, offset: int, head: str) -> bool:
             continue
         if t.head.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
             return False  # `official Ned Price`, `an official, Ned Price,`
-        if unnamed(t):
+        if is_unnamed(t):
             return True
     return False
