@@ -12,9 +12,13 @@ main, then reports:
 4. a sample for a hand check, written to `out/audit-sample.tsv`: the 300 most
    quoted entries and 400 others drawn at random (`--seed`, 13 unless given; 200 before 2026-12-02 late runs), each with type,
    quotes, aliases and roles, and an empty `verdict` column to fill in
-   (ok | malformed | wrong-type | not-a-speaker).
+   (ok | malformed | wrong-type | not-a-speaker);
+5. with `--all`, a census instead of a sample: every stored entry, written to
+   `out/audit-all.tsv` with its id, aliases, roles, the mentions its quotes were
+   read from, its articles and the start of a quote or two, for reading every
+   entry by hand (the count over all entries needs no sampling interval).
 
-    .venv/bin/python bench/audit_speakers.py [--db out/audit.db] [--workers 2] [--reuse] [--seed 13]
+    .venv/bin/python bench/audit_speakers.py [--db out/audit.db] [--workers 2] [--reuse] [--seed 13] [--all]
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ import argparse
 import csv
 import random
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,6 +39,7 @@ from quotes.name_checks import ROLE_WORDS, name_problems, speaker_kind, tidy_nam
 from quotes.analysis import Analysis, analyse
 from quotes.query import speakers
 from quotes.store.db import open_db
+from quotes.store import tables
 from quotes.store.models import PersonAlias
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +72,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="keep an existing database (no new ingest)")
     parser.add_argument("--seed", type=int, default=SEED, help="of the random draw (a new one reads entries no run has read)")
+    parser.add_argument("--all", type=Path, nargs="?", const=ROOT / "out" / "audit-all.tsv", default=None,
+                        help="also write every entry for a census (default out/audit-all.tsv)")
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
 
@@ -120,6 +128,59 @@ def main() -> None:
                 writer.writerow([sample, rows.index(row) + 1, row.quotes, row.type, row.partial_in or "", row.name,
                                  "; ".join(row.aliases[:6]), "; ".join(r.role for r in row.roles[:3]), ""])
     print(f"\nhand-check sample: {len(top)} most quoted + {len(others)} random others (seed {args.seed}) -> {args.sample}")
+
+    # 5. The census.
+    if args.all:
+        with factory() as session:
+            entries = census(session)
+        with args.all.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, delimiter="\t")
+            writer.writerow(["id", "quotes", "type", "partial", "name", "aliases", "roles", "mentions", "articles",
+                             "quote", "verdict", "note"])
+            for e in entries:
+                writer.writerow([e.id, e.quotes, e.type, int(e.partial), e.name, "; ".join(e.aliases), "; ".join(e.roles),
+                                 "; ".join(e.mentions), "; ".join(e.articles), " | ".join(e.quotes_text), "", ""])
+        print(f"census: all {len(entries)} entries -> {args.all}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored speaker entry as a census reads it."""
+
+    id: int
+    name: str
+    type: str
+    partial: bool
+    quotes: int
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[str, ...]  # as the articles wrote the speaker, most frequent first
+    articles: tuple[str, ...]  # file names
+    quotes_text: tuple[str, ...]  # the start of the first two quotes
+
+
+def census(session) -> list[Entry]:
+    """Every speaker entry with what a reader needs to judge it, most quoted first."""
+    P, Q, A, AL, R = tables.people.c, tables.quotes.c, tables.articles.c, tables.person_aliases.c, tables.person_roles.c
+    aliases, roles, mentions, articles, said = (defaultdict(list) for _ in range(5))
+    for pid, name in session.execute(select(AL.person_id, AL.name).order_by(AL.name)):
+        aliases[pid].append(name)
+    for pid, role in session.execute(select(R.person_id, R.role).distinct().order_by(R.role)):
+        roles[pid].append(role)
+    for pid, mention, path, text in session.execute(
+            select(Q.person_id, Q.speaker_mention, A.path, Q.text).join_from(tables.quotes, tables.articles)
+            .where(Q.person_id.is_not(None)).order_by(Q.person_id, Q.article_id, Q.start)):
+        mentions[pid].append(mention or "")
+        name = Path(path).name
+        if name not in articles[pid]:
+            articles[pid].append(name)
+        said[pid].append(" ".join(text.split())[:90])
+    rows = session.execute(select(P.id, P.name, P.type, P.partial)).all()
+    entries = [Entry(pid, name, kind, bool(partial), len(said[pid]), tuple(a for a in aliases[pid] if a != name),
+                     tuple(roles[pid][:4]), tuple(m for m, _ in Counter(mentions[pid]).most_common(4)),
+                     tuple(articles[pid][:3]), tuple(said[pid][:2]))
+               for pid, name, kind, partial in rows if said[pid]]
+    return sorted(entries, key=lambda e: (-e.quotes, e.name, e.id))
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ ally aide supporter critic friend rival staffer surrogate gov sen rep gen
 ORG_TRAILING_ROLES = frozenset("ceo cfo president director executive spokesman spokeswoman spokesperson chairman chairwoman".split()) \
     | (DESCRIPTIONS - {"chinese"})  # `Wisconsin Republican` is a person described; `Bank of China` is not here
 # Places are not speakers (`Hermenegildo Galeana Street`).
-PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza stadium arena airport stand station terminal".split())
+PLACE_WORDS = frozenset("street avenue boulevard road lane highway square plaza stadium arena airport stand station terminal bridge".split())
 # Laws and documents are not speakers (`Employment Rights Bill`, `Patriot Act`); `Drudge Report`,
 # `Jude Law`, `Marshall Plan` may be names.
 DOCUMENT_WORDS = DOCUMENT_NOUNS - {"report", "law", "plan", "strategy", "charter"} | {"accords"}
@@ -186,6 +186,13 @@ def _key(word: str) -> str:
     return word
 
 
+# A capital inside a word after three lower-case letters or more (`HuffPo`), or capitals run into
+# lower case (`AZCentral`, `DNAinfo`); the prefixes of names that have one (`MacArthur`).
+_BRAND_HUMP = re.compile(r"^([A-Z][a-z]{2,})[A-Z]")
+_BRAND_CAPITALS = re.compile(r"^[A-Z]{2,}[a-z]{2,}")
+_NAME_PREFIXES = ("Mac", "Van", "Von", "Fitz", "Del", "Dal", "Ten", "Ver", "Della", "Vander", "Vanden", "San", "Abu", "Ben", "Bin")
+
+
 def is_handle(name: str) -> bool:
     """An online handle kept as written: one word with a digit, an underscore, an @ or no capital
     (`acebush1`, `@realDonaldTrump`, `jane_doe`)."""
@@ -195,12 +202,12 @@ def is_handle(name: str) -> bool:
 
 
 def looks_like_org(name: str) -> bool:
-    """Does the name itself say organisation? An acronym (`IDF`, `CNN`), an organisation word
+    """Does the name itself say organisation? An acronym (`IDF`, `CNN`), a brand (`HuffPo`), an organisation word
     (`Ministry of Foreign Affairs`, `Wells Fargo Bank`) or a country speaking (`Israel`)."""
     words = _words(name)
     if not words:
         return False
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0].strip(".")):
+    if len(words) == 1 and (_ACRONYM.fullmatch(words[0].strip(".")) or is_brand(words[0])):
         return True
     keys = [_key(w) for w in words]
     if len(keys) == 1 and keys[0] in COUNTRIES:
@@ -208,13 +215,23 @@ def looks_like_org(name: str) -> bool:
     return any(k in ORG_WORDS for k in keys) and not all(k in _NOT_NAME_WORDS for k in keys)
 
 
+def is_brand(name: str) -> bool:
+    """One word written as a brand is, in camel case (`HuffPo`, `HuffPollster`, `BuzzFeed`,
+    `AZCentral`, `DNAinfo`): an outlet, site or firm. Names have such a capital only after a
+    prefix (`McCain`, `DeSantis`, `LaToya`, `MacArthur`, `VanderSloot`, `FitzGerald`)."""
+    if " " in name or _ACRONYM.fullmatch(name):
+        return False
+    hump = _BRAND_HUMP.search(name)
+    return bool(_BRAND_CAPITALS.search(name)) or bool(hump) and not hump.group(1).startswith(_NAME_PREFIXES)
+
+
 def speaker_kind(name: str, speaker_type: str | None) -> str:
     """The type to store: the resolver's when it gave one, else what the name says (person by default)."""
     words = _words(name)
     if speaker_type == PERSON and words and (
-        (words[0] == "The" and len(words) > 1) or any(_key(w) in STRONG_ORG_WORDS for w in words)
+        (words[0] == "The" and len(words) > 1) or any(_key(w) in STRONG_ORG_WORDS for w in words) or is_brand(name)
     ):
-        return ORG  # `The New York Times`, `Xinhua`: whatever the resolver said, not a person
+        return ORG  # `The New York Times`, `Xinhua`, `HuffPo`: whatever the resolver said, not a person
     if speaker_type in TYPES:
         return speaker_type
     return ORG if looks_like_org(name) else PERSON

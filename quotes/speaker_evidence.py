@@ -52,6 +52,7 @@ from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import COUNTRIES, ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
+from quotes.written_forms import in_capitals, is_pun, the_longer_name, without_nickname
 from quotes.words import DESCRIBERS, JOBS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
@@ -96,6 +97,13 @@ def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]
         whole = article.with_particle(article.without_question_verb(a.speaker)) if a.speaker_type == PERSON else a.speaker
         if whole != a.speaker:  # `Blasio` where the article always writes `de Blasio`
             a = dataclasses.replace(a, speaker=whole)
+        written, kind = article.as_written(a.speaker, a.speaker_type)
+        if (written, kind) != (a.speaker, a.speaker_type):  # `Un` -> `UN`, `Sophie` -> `Sophie in 't Veld`
+            a = dataclasses.replace(a, speaker=written or None, speaker_type=kind if written else None,
+                                    mention=a.mention or a.speaker, confidence=a.confidence if written else None)
+            if not written:  # `Bridge`, only ever part of `Glienicke Bridge`
+                out.append(a)
+                continue
         problem = article.problem(a.speaker, a.speaker_type)
         if problem:
             out.append(dataclasses.replace(a, speaker=None, speaker_type=None, confidence=None,
@@ -175,11 +183,23 @@ class _Article:
                 and not any(self._before(i, name) == PERSON or _after(text[i + len(name) : i + len(name) + 80]) == PERSON
                             for i in capitalised):
             return "the title of a book, film or show"
+        if kind == PERSON and is_pun(name, text, lambda p: _find(p, text)):
+            return "someone's surname run into a phrase (`Cruz Control`)"
         # 3. A family
         if kind == PERSON and one_word and name.endswith("s") and _find(f"the {name}", text, case=False) \
                 and _find(name[:-1], text):
             return "a family or group (`the Clintons`)"
         return None
+
+    def as_written(self, name: str, kind: str | None) -> tuple[str, str | None]:
+        """The name and type as the article writes the name (`quotes.written_forms`); "" for a piece of a longer name."""
+        find = lambda phrase: _find(phrase, self.text)  # noqa: E731
+        if upper := in_capitals(name, self.text, find):
+            return upper, ORG if looks_like_org(upper) else kind
+        if whole := without_nickname(name, self.text):
+            return whole, PERSON
+        longer = the_longer_name(name, self.text, find, self._quoted, self._positional)
+        return (name, kind) if longer is None else (longer, kind)
 
     def _a_work(self, i: int, name: str) -> bool:
         """Is the name at `i` a work's title: right after `book`, `film` ... and followed by punctuation?"""

@@ -203,3 +203,15 @@ def test_the_name_a_headline_ran_its_verb_into_is_read_back():
     assert before_headline_words("Maria Hinojosa Explained") == "Maria Hinojosa"
     assert before_headline_words("Donald Trump") is None
     assert before_headline_words("Luciana Lopez: Saying") is None  # what is left is no name either
+
+
+def test_a_word_in_camel_case_is_a_brand_an_outlet_or_firm_not_a_person():
+    for outlet in ("HuffPo", "HuffPollster", "BuzzFeed", "AZCentral", "DNAinfo"):
+        assert speaker_kind(outlet, "person") == speaker_kind(outlet, None) == "org", outlet
+        assert not is_partial(outlet, "person") and name_problems(outlet, "org") == []
+    for surname in ("McCain", "DeSantis", "LaToya", "MacArthur", "VanderSloot", "FitzGerald", "LeBron"):
+        assert speaker_kind(surname, "person") == "person", surname
+
+
+def test_a_bridge_is_a_place_not_a_speaker():
+    assert "a place, not a speaker" in name_problems("Glienicke Bridge", "person")
