@@ -28,7 +28,8 @@ def whole_name(ent: Span) -> Span:
     doc, start = ent.doc, ent.start
     if ent.label_ not in NAME_ENTS:
         return ent
-    while start > 0 and (t := doc[start - 1]).ent_iob_ == "O" and t.pos_ == "PROPN" and t.text[:1].isupper() \
+    # the given name may be tagged a noun (`Dolores Mae Whitfield`, `Dolores` a plural)
+    while start > 0 and (t := doc[start - 1]).ent_iob_ == "O" and t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() \
             and t.lower_.rstrip(".") not in TITLES and is_first_name(t.text):
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, ent.label_)

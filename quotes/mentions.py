@@ -27,7 +27,7 @@ from quotes.name_checks import is_handle
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.pipeline import TEXT
 from quotes.records import Quote
-from quotes.words import DOCUMENT_NOUNS, WRITINGS
+from quotes.words import DOCUMENT_NOUNS, KIN, WRITINGS
 
 if not Token.has_extension("lemma"):
     # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
@@ -82,6 +82,8 @@ class Mentions:
         for ent in self.people:
             self.names.add(ent.start_char, clean_name(ent.text))
             self._titled(ent)
+            if _introduced_as_kin(ent):
+                self.names.add_kin(clean_name(ent.text))
         self.names.add_spelled(self.text)
         # The names are all read now: `is_person` and `person_at` are asked of the same tokens again
         # and again (by the pronouns here, the candidates, the ranker), and most tokens are no name
@@ -368,6 +370,14 @@ class Mentions:
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
         return want is None or found is None or found == want
+
+
+def _introduced_as_kin(ent: Span) -> bool:
+    """`her daughter, Ada Whitfield,`, `his wife Melania Trump`, `Ada Whitfield, her daughter,`."""
+    last = ent[-1]
+    if last.dep_ == "appos" and last.head.lower_ in KIN:
+        return True
+    return any(c.lower_ in KIN and c.dep_ in ("compound", "appos") and not ent.start <= c.i < ent.end for c in last.children)
 
 
 def role(tok: Token) -> Token:

@@ -191,6 +191,7 @@ class ArticleNames:
     words: set[str] = field(default_factory=set)  # every word of every full name, for `knows`
     spelled: list[tuple[int, str]] = field(default_factory=list)  # full names read from the text, not the tagger
     by_title: dict[str, str] = field(default_factory=dict)  # `king` -> `Charles`, from `King Charles`
+    kin: set[str] = field(default_factory=set)  # full names introduced as someone's kin (`Her daughter, Ada Whitfield,`)
     # indexes of `full` and `spelled`, so a lookup costs the same in a long article as in a short one
     _forms: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (first, last, suffix) -> first form
     _by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -203,6 +204,10 @@ class ArticleNames:
         key = title.lower().rstrip(".")
         if key in PERSONAL_TITLES and name:
             self.by_title[key] = strip_title(name)
+
+    def add_kin(self, name: str) -> None:
+        """`Her daughter, Ada Whitfield,`: a relative, whose surname alone means someone else when the article names another."""
+        self.kin.add(full_name(name))
 
     def add_title(self, title: str, surname: str) -> None:
         """`Mrs. Clinton` tells the article's Clinton is a woman."""
@@ -292,7 +297,12 @@ class ArticleNames:
         word, gender = words[0], title_gender(name)
         # every full name with this surname, as one person per first form seen
         people: dict[str, list[int]] = {}
-        for o, full in self._by_last.get(word, []) + self._spelled_for(word):
+        named = self._by_last.get(word, []) + self._spelled_for(word)
+        if any(full not in self.kin for _, full in named):
+            # `Ms. Whitfield` is the obituary's Dolores Whitfield, not `her daughter, Ada Whitfield,`:
+            # a relative the article introduces as such is named in full when meant
+            named = [(o, full) for o, full in named if full not in self.kin]
+        for o, full in named:
             fw, fs = name_key(full)
             if fw[-1] == word and fs == suffix and (gender is None or first_name_gender(fw[0]) in (None, gender)):
                 form = self._longest_form(fw, fs) or full

@@ -123,6 +123,11 @@ reuters bloomberg xinhua tass interfax
 DOCUMENT_NOUNS = _words("""
 bill act report treaty accord agreement plan strategy law charter resolution amendment manifesto
 """)
+# Kin only a person has (`Trump’s son`, `her daughter, Ada Whitfield,`).
+KIN = _words("""
+wife husband widow widower son daughter mother father brother sister grandson granddaughter
+grandmother grandfather niece nephew cousin aunt uncle stepson stepdaughter
+""")
 # Writings whose owner speaks through them (`Sanders’ email notes that "..."`).
 WRITINGS = _words("statement email letter memo post tweet note report op-ed column blog message release")
 

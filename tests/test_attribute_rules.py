@@ -642,3 +642,20 @@ def test_a_pronoun_after_a_question_asked_in_a_clause_is_not_the_askers():
         "“Not for a second,” he said."
     )
     assert speakers(text) == [("Not for a", "Tom Reyes")]
+
+
+def test_a_surname_alone_is_not_the_relative_introduced_as_such():
+    text = (
+        "Leonora Marsh, a soprano who sang at La Scala for two decades, died on Friday. She was 88.\n\n"
+        "Her daughter, Clara Marsh, said the cause was heart failure. Clara Marsh now runs the family’s music school.\n\n"
+        "Ms. Marsh made her debut in 1961. “I was terrified every single night,” she told an interviewer in 1990."
+    )
+    assert speakers(text) == [("I was terrified", "Leonora Marsh")]
+
+
+def test_a_given_name_tagged_a_noun_is_part_of_the_name():
+    text = (
+        "Dolores Mae Hartley was born on March 2, 1934, in Greenville, Miss., and moved to Chicago.\n\n"
+        "“I learned to play before I could read,” Hartley said in 2004."
+    )
+    assert speakers(text) == [("I learned to", "Dolores Mae Hartley")]
