@@ -53,7 +53,7 @@ from quotes.name_checks import COUNTRIES, ORG, ORG_WORDS, PERSON, looks_like_org
 from quotes.names import is_first_name
 from quotes.records import Attribution
 from quotes.written_forms import in_capitals, is_pun, the_longer_name, without_nickname
-from quotes.words import DESCRIBERS, JOBS, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
+from quotes.words import DESCRIBERS, JOBS, KIN, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
 ORG_KINDS = ORG_WORDS | frozenset("""
@@ -65,8 +65,6 @@ PERSON_TITLES = RESOLVER_TITLES - DESCRIBERS - {"state", "house", "senate", "for
 QUESTION_VERBS = frozenset("will can may".split())
 # Nouns a work's title follows (`the book Clinton Cash`, `the documentary Crashing the Party`).
 WORKS = frozenset("book film movie documentary memoir novel biography album play musical series show".split())
-# Kin only a person has (`Trump’s son`, `Schilling’s son, Grant,`).
-KIN = frozenset("wife husband son daughter mother father brother sister".split())
 # Small words no given name is, whatever the list of names says (`The` is one there).
 FUNCTION_WORDS = frozenset("the a an and or but of to in on at by for from with as that this his her its their".split())
 _OPENING = set("“‘«„‹•*")  # marks a quotation or a list item opens with
