@@ -659,3 +659,20 @@ def test_a_given_name_tagged_a_noun_is_part_of_the_name():
         "“I learned to play before I could read,” Hartley said in 2004."
     )
     assert speakers(text) == [("I learned to", "Dolores Mae Hartley")]
+
+
+def test_a_source_who_asked_not_to_be_named_is_unnamed_whatever_its_article():
+    text = (
+        "“We lost the ground floor,” said Mark Ellery, who has lived on the street for 30 years.\n\n"
+        "Her neighbour, who did not want to be named, said he would stay. "
+        "“I’ve got a boat tied up out the back. I’ll be right,” he said."
+    )
+    assert speakers(text) == [("We lost the", "Mark Ellery"), ("I’ve got a", None)]
+
+
+def test_every_one_of_them_is_no_unnamed_source():
+    text = (
+        "Ana Lopes teaches English at a school outside Porto. This term every one of them wrote an essay.\n\n"
+        "“It used to take my whole holiday,” she says."
+    )
+    assert speakers(text) == [("It used to", "Ana Lopes")]

@@ -32,7 +32,7 @@ from quotes.attribute.decide import decide
 from quotes.attribute.narration import narrated_subject
 from quotes.folding import fold
 from quotes.attribute.sources import Article
-from quotes.attribute.speaker_rules import Reading, Resolver, speaker_of
+from quotes.attribute.speaker_rules import Reading, Resolver, reading_of
 from quotes.cues import PERSONAL_PRONOUNS
 from quotes.mentions import Source
 from quotes.records import Attribution, Quote
@@ -83,7 +83,8 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
         if src is None:
             out.append(_without_cue(q, i, quotes, reading))
         else:
-            out.append(Attribution(quote=q, speaker=speaker_of(reading, q, src), mention=src.mention, cue=src.cue, kind=src.kind))
+            found = reading_of(reading, q, src)
+            out.append(Attribution(quote=q, speaker=found.speaker, mention=src.mention, cue=src.cue, kind=found.kind or src.kind))
         if out[-1].speaker:
             reading.speakers.append(out[-1].speaker)
     return RulePass(article, sources, _echoed_in_body(table, out), table)

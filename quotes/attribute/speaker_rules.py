@@ -29,6 +29,7 @@ class Found:
     """A rule's answer: the speaker, or None for no one named."""
 
     speaker: str | None
+    kind: str | None = None  # what the source turned out to be, when not what its phrase is (`she` of an unnamed source: nominal)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Reading:
 
 
 Rule = Callable[[Reading, Quote, Source, str], "Found | None"]
+NOMINAL = "nominal"  # an Attribution's kind for an unnamed source
 
 
 def named(r: Reading, q: Quote, src: Source, head: str) -> Found | None:
@@ -97,12 +99,12 @@ def unnamed_taken_up(r: Reading, q: Quote, src: Source, head: str) -> Found | No
     if src.kind == "pronoun" and PERSONAL_PRONOUNS.get(head.lower()):
         before = source_before(r.article, src.offset)
         if before is not None and is_unnamed(before):
-            return Found(None)
+            return Found(None, NOMINAL)
         if before is not None and described(before) and (holder := r.article.names.title_holder(before.text)):
             # `The mayor, who cast the deciding vote, said ... "...," she said`, and `Mayor Janet Lacroix` in the article
             return Found(r.article.names.canonical(holder, src.offset))
     if src.kind == "description" and introduced_unnamed(r.article, src.offset, head):
-        return Found(None)
+        return Found(None, NOMINAL)
     return None
 
 
@@ -147,10 +149,14 @@ SPEAKER_RULES: tuple[Rule, ...] = (
 )
 
 
-def speaker_of(r: Reading, q: Quote, src: Source) -> str | None:
+def reading_of(r: Reading, q: Quote, src: Source) -> Found:
     """The first rule's answer for a quotation whose source phrase is `src`."""
     head = ((src.mention or "").split()[-1:] or [""])[0]
-    return next(found.speaker for rule in SPEAKER_RULES if (found := rule(r, q, src, head)) is not None)
+    return next(found for rule in SPEAKER_RULES if (found := rule(r, q, src, head)) is not None)
+
+
+def speaker_of(r: Reading, q: Quote, src: Source) -> str | None:
+    return reading_of(r, q, src).speaker
 
 
 AT_FIRM = frozenset({"ORG", "GPE", "PERSON", "FAC", "PRODUCT", "NORP"})

@@ -22,16 +22,30 @@ REACH_PARAGRAPHS = 2  # how far back `the official` may take up `a senior offici
 def indefinite(tok: Token) -> bool:
     """`a police official`, `another official`, `one EU diplomat`, `another`."""
     if tok.lower_ in ("another", "one") and tok.pos_ in ("PRON", "NUM", "DET"):
-        return True
+        return not any(c.dep_ == "det" for c in tok.children)  # not `every one of them`
     return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children)
 
 
 def is_unnamed(tok: Token) -> bool:
-    """An indefinite noun with no name in apposition (`a lawyer, Ana Ruiz,` is named; `a State
-    Department official` and `a Trump aide` are not: the compound says whose)."""
-    if tok.pos_ not in ("NOUN", "PRON", "NUM") or not indefinite(tok):
+    """An indefinite noun (`a neighbour`) or one that asks not to be named (`Her neighbour, who did not
+    want to be named`, `The chairman, who spoke on condition of anonymity`), with no name in apposition
+    (`a lawyer, Ana Ruiz,` is named; `a State Department official` and `a Trump aide` are not: the
+    compound says whose)."""
+    if tok.pos_ not in ("NOUN", "PRON", "NUM") or not (indefinite(tok) or anonymous(tok)):
         return False
     return not any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in tok.children)
+
+
+def anonymous(tok: Token) -> bool:
+    """`who asked not to be named`, `who spoke on condition of anonymity`, `who declined to be identified`."""
+    for clause in (c for c in tok.children if c.dep_ in ("relcl", "acl")):
+        words = list(clause.subtree)
+        if any(t.lower_ in ("anonymity", "anonymously") for t in words):
+            return True
+        refuses = any(t.dep_ == "neg" or t._.lemma.lower() in ("decline", "refuse") for t in words)
+        if refuses and any(t._.lemma.lower() in ("name", "identify") and t.tag_ == "VBN" for t in words):
+            return True
+    return False
 
 
 def source_before(m: Mentions, offset: int) -> Token | None:
@@ -42,7 +56,10 @@ def source_before(m: Mentions, offset: int) -> Token | None:
     previous paragraph when the pronoun's own paragraph opens with quotation
     (`... said she had gone back and forth. ¶ "...," she said`)."""
     tok_i = m.token_at(offset)
-    start = m.sents[max(0, m.sent_of[tok_i] - 1)].start
+    before = m.sent_of[tok_i] - 1
+    while before > 0 and all(m.inside[t.i] or t.is_punct or t.is_space for t in m.sents[before]):
+        before -= 1  # a quotation's own sentences (`"I've got a boat. I'll be right," he said`) are not narration
+    start = m.sents[max(0, before)].start
     paragraph = m.text.rfind("\n", 0, offset)
     in_paragraph = [t for t in m.doc[start:tok_i] if t.idx > paragraph]
     opens = all(m.inside[t.i] or t.is_punct or t.is_space for t in in_paragraph)
