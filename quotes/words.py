@@ -142,5 +142,11 @@ lawmakers aides advisers advisors staffers strategists representatives communica
 CONTRASTS = _words("while whereas whilst")
 # Labels of whoever asks in a transcript or Q&A (`Q:`, `AUDIENCE MEMBER:`), beside the role words.
 ASKERS = _words("q question interviewer audience journalist caller")
+# Titles written short in a headline and in full in the body (`CEO says` over `Chief Executive Jane Roe said`).
+TITLE_FORMS = {
+    "ceo": ("ceo", "chief executive"), "cfo": ("cfo", "chief financial officer", "finance chief"),
+    "coo": ("coo", "chief operating officer"), "cto": ("cto", "chief technology officer"),
+    "pm": ("pm", "prime minister"),
+}
 # Labels of the one who answers in a Q&A (`A:`, `Answer:`): the person the piece interviews.
 ANSWERERS = _words("a answer")

@@ -29,6 +29,7 @@ from quotes import ranker
 from quotes.attribute import features, model
 from quotes.attribute.candidates import ArticleMentions
 from quotes.attribute.decide import decide
+from quotes.attribute.layout import opens_before_colon
 from quotes.attribute.narration import narrated_subject
 from quotes.folding import fold
 from quotes.attribute.sources import Article
@@ -75,7 +76,7 @@ def rule_pass(doc: Doc, quotes: list[Quote], *, resolver: Resolver | None = None
         resolver = lambda m, offset, pronoun, speakers: ranker.resolve(m, offset, pronoun, speakers, weights)  # noqa: E731
     article = Article(doc, quotes)
     table = ArticleMentions(article, quotes)
-    sources = article.in_turns(quotes, [article.find_source(q) for q in quotes])  # a Q&A's turns
+    sources = article.laid_out(quotes, [article.find_source(q) for q in quotes])  # a Q&A's turns, the headline
     _share_within_groups(quotes, sources)
     reading = Reading(article, table, resolver)
     out = reading.done
@@ -102,9 +103,11 @@ def _echoed_in_body(table: ArticleMentions, answers: list[Attribution]) -> list[
         words = _plain(a.quote.text)
         if table.quote_paragraphs[i] >= HEAD or len(words) < 2 or (a.kind == "named" and a.speaker):
             continue
-        echo = next((b for j, b in enumerate(answers) if table.quote_paragraphs[j] >= HEAD and b.speaker
+        # the body's quotation of the same words, in any later paragraph (a lede has no standfirst before it)
+        echo = next((b for j, b in enumerate(answers) if table.quote_paragraphs[j] > table.quote_paragraphs[i] and b.speaker
                      and f" {' '.join(words)} " in f" {' '.join(_plain(b.quote.text))} "), None)
-        named_here = [n for n in table.named_in.get(0, []) if table.kind.get(n) == "person"] if table.quote_paragraphs[i] == 0 else []
+        labels = opens_before_colon(table.m.text, a.quote)  # `‘...’: Tributes pour in for X`: X is not who said it
+        named_here = [n for n in table.named_in.get(0, []) if table.kind.get(n) == "person"] if table.quote_paragraphs[i] == 0 and not labels else []
         if echo is not None and named_here and echo.speaker not in named_here:
             # `Sarah Silverman heckles Sanders supporters: 'You're being ridiculous.'` over Al Franken's `..., you're
             # being ridiculous`: the headline's own person said it, not the one whose words it echoes

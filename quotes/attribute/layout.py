@@ -12,10 +12,11 @@ from spacy.tokens import Span, Token
 
 from quotes.cues import QUOTING_VERBS, cue_text, is_cue, is_said_form
 from quotes.mentions import SUBJECTS, THIRD_PERSON, Mentions, Source
-from quotes.names import clean_name
+from quotes.names import clean_name, name_key
 from quotes.records import Quote
-from quotes.words import ANSWERERS, ASKERS, ROLE_WORDS
+from quotes.words import ANSWERERS, ASKERS, ROLE_WORDS, TITLE_FORMS
 
+WEAK_RULES = ("partial_quote_source", "paragraph_source", "headline_source")  # a headline's name before its quote beats these
 MAX_LABEL = 6  # words in a speaker's label before its colon
 QUOTE_MARKS = "\"“”„«»'‘’` "
 # A paragraph that opens with a turn's label: `Q:`, `Q.`, `Answer:` (a full stop only after one letter).
@@ -221,6 +222,95 @@ class LayoutRules(Mentions):
             return source
         return None
 
+    def laid_out(self, quotes: list[Quote], sources: list[Source | None]) -> list[Source | None]:
+        """The sources, read again where the layout says more than the parse:
+        a Q&A's turns, the headline."""
+        return self.in_headline(quotes, self.in_turns(quotes, sources))
+
+    def in_headline(self, quotes: list[Quote], sources: list[Source | None]) -> list[Source | None]:
+        """A headline's quotations: right after a name they are its words
+        (`China ‘firmly opposes’ ...`, `Minister ‘confident’ deal will pass`);
+        before a colon they are no one's here (`‘...’: Lagos logistics boss on
+        ...`), the body's speaker of them or the interviewee's; `CEO says` is the
+        one the body gives that title. What the verb a headline's quotation
+        hangs from names gives way to the body quoting the same words."""
+        out = list(sources)
+        for i, q in enumerate(quotes):
+            if q.start >= self._headline_end:
+                break
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            src = sources[i]
+            if opens_before_colon(self.text, q):
+                out[i] = self._answered(q)
+            elif (src is None or src.rule in WEAK_RULES) and (before := self._named_before_quote(span)) is not None:
+                out[i] = before
+            elif src is not None and src.kind == "named" and not name_key(src.name or "")[0]:
+                out[i] = self._holder(src.name or "", src) or src
+            elif src is not None and src.rule == "partial_quote_source" and not self._spoken(src) and self._quoted_later(q, i, quotes):
+                out[i] = None  # `..., bets on AI assistant that ‘sees what you see’`: whoever the body says said it
+        return out
+
+    def _answered(self, q: Quote) -> Source | None:
+        """A Q&A's headline quotation that one of its answers says (unquoted): the interviewee's."""
+        if not self.turns:
+            return None
+        words = " ".join(re.findall(r"\w+", q.text.lower()))
+        for lo, (role, end) in self.turns.items():
+            if role != "ask" and words in " ".join(re.findall(r"\w+", self.text[end : paragraph_bounds(self.text, end)[1]].lower())):
+                return self._labelled(lo) if role == "label" else self._interviewee([], [], min(self.turns))
+        return None
+
+    def _spoken(self, src: Source) -> bool:
+        """Is a headline source's verb a speech verb (`..., Trump hints`), not `bets on` or `unveils`?"""
+        return any(is_cue(t) for t in self.doc[: self.token_at(self._headline_end)] if t.text == src.cue)
+
+    def _quoted_later(self, q: Quote, i: int, quotes: list[Quote]) -> bool:
+        words = " ".join(re.findall(r"\w+", q.text.lower()))
+        return len(words.split()) >= 2 and any(f" {words} " in " " + " ".join(re.findall(r"\w+", o.text.lower())) + " " for o in quotes[i + 1 :] if o.start >= self._headline_end)
+
+    def _named_before_quote(self, span: Span) -> Source | None:
+        """`China ‘firmly opposes’ EU sanctions`: the name right before a
+        headline's quotation whose words are its predicate (not a term that
+        modifies the next word, `EU ‘dual-use’ rules`)."""
+        doc, i = self.doc, span.start - 1
+        while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+            i -= 1
+        if i < 0 or i == span.start - 1 or self.inside[i] or not doc[i].text[:1].isupper() or doc[i].is_stop:
+            return None
+        words = [w for w in re.findall(r"[A-Za-z][\w’']*", self.text[: self._headline_end])]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            return None  # title case: `headline_source` reads those
+        start = i
+        while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_space:
+            start -= 1
+        phrase = doc[start : i + 1].text
+        role = all(t.lower_.rstrip(".") in ROLE_WORDS for t in doc[start : i + 1])
+        if not role and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.i >= span.end:
+            return None  # a name may modify a noun (`Trump ‘big, beautiful’ bill`), a title does not (`Minister ‘confident’ deal ...`)
+        if role:
+            described = Source("description", phrase, None, offset=doc[i].idx, rule="headline_source")
+            return self._holder(phrase, described) or described
+        name = self.name_at(doc[i])
+        return Source("named", name, None, name=name, offset=doc[start].idx, rule="headline_source") if name else None
+
+    def _holder(self, title: str, src: Source) -> Source | None:
+        """The person the body gives a headline's title (`CEO`) to: named right
+        after it (`Chief Executive Jane Roe`) or with it in apposition (`Jane Roe, the chief executive,`)."""
+        key = title.lower().rstrip(".")
+        forms = TITLE_FORMS.get(key, (key,))
+        for ent in self.people:
+            if ent.start_char < self._headline_end or self.inside[ent.start]:
+                continue
+            before = self.text[max(0, ent.start_char - 40) : ent.start_char].lower()
+            after = self.text[ent.end_char : ent.end_char + 60].lower()
+            after = after[: after.find(",", 2)] if after.startswith(",") and after.find(",", 2) > 0 else ""
+            if any(before.rstrip().endswith(f) or ent.text.lower().startswith(f) or re.search(rf"\b{re.escape(f)}\b", after) for f in forms):
+                name = clean_name(ent.text)
+                return dataclasses.replace(src, kind="named", name=name, mention=name, offset=ent.start_char)
+        return None
+
     @cached_property
     def turns(self) -> dict[int, tuple[str, int]]:
         """Paragraph start -> ("ask" | "answer" | "label", the offset after its
@@ -282,6 +372,11 @@ class LayoutRules(Mentions):
             return dataclasses.replace(guest, cue=src.cue if src is not None else ":", rule=src.rule if src is not None else "label_source")
         return src
 
+    def _is_whole(self, name: str, offset: int) -> bool:
+        """Is a full name its own canonical form, not another person's who shares its surname?"""
+        words = name.split()
+        return len(words) < 2 or self.names.canonical(name, offset).split()[-len(words) :] == words
+
     def _labelled(self, offset: int) -> Source | None:
         """The person a turn's label names (`Adeyemi:`, `OA:`), if it names one."""
         lo, _ = paragraph_bounds(self.text, offset)
@@ -309,11 +404,18 @@ class LayoutRules(Mentions):
                 return dataclasses.replace(src, rule="label_source")
         for tok in self.doc[self.token_at(body) : self.token_at(first_turn)]:
             if tok.dep_ in SUBJECTS and not self.inside[tok.i] and tok.ent_type_ != "ORG" and self.is_person(tok):
-                if (name := self.name_at(tok)) is not None:
-                    return Source("named", name, None, name=name, offset=tok.idx, rule="label_source")
+                name = self.name_at(tok)
+                if name is None or not self._is_whole(name, tok.idx):
+                    return None  # the first person named is not clear: no guess at the next
+                return Source("named", name, None, name=name, offset=tok.idx, rule="label_source")
         return None
 
     # ------------------------------------------------------------ sources
+
+
+def opens_before_colon(text: str, q: Quote) -> bool:
+    """Does the quotation open the article, a colon after it (`‘A voice that made you stop’: Tributes pour in for ...`)?"""
+    return text[: q.start].strip(QUOTE_MARKS) == "" and text[q.end :].lstrip(QUOTE_MARKS)[:1] == ":"
 
 
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
