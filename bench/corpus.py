@@ -39,7 +39,9 @@ def parses(name: str) -> list[tuple[str, object]]:
     from quotes.pipeline import load_nlp
 
     nlp = load_nlp()
-    stamp = hashlib.sha1((ROOT / "quotes" / "pipeline.py").read_bytes()).hexdigest()[:8]
+    # what makes a parse: the pipeline, its tokenizer and the parse repairs (a change to any parses anew)
+    made_by = ("pipeline.py", "tokens.py", "parse_repairs.py")
+    stamp = hashlib.sha1(b"".join((ROOT / "quotes" / name).read_bytes() for name in made_by)).hexdigest()[:8]
     path = ROOT / "out" / "parses" / f"{name}-{stamp}.spacy"
     if path.exists():
         ids = json.loads(path.with_suffix(".ids").read_text())

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
+from quotes import parse_repairs  # noqa: F401  (registers the fronted_subjects component)
 from quotes.detect import detect
 from quotes.tokens import bound_tokenizer
 
@@ -205,4 +206,5 @@ def load_nlp() -> Language:
     nlp.add_pipe("coarse_pos", before="lemmatizer", config={"tag_pos": _tag_pos(nlp.get_pipe("attribute_ruler"))})
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("region_ner", after="coarse_pos")
+    nlp.add_pipe("fronted_subjects", after="region_ner")  # quotes.parse_repairs: `In Tawila, Adam Haroun, 62, said`
     return nlp

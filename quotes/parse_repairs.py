@@ -1,0 +1,39 @@
+"""Mends one misparse that hides who speaks: a name after a fronted place.
+
+Features and wire copy open a sentence with where it happens: `In Sheet
+Harbour, Marlene Wournell, 71, says the closures are personal.`, `In Tawila,
+Adam Haroun, 62, who arrived on Saturday, said ...`. The small parser hangs
+the name on the place (in apposition, or as a second place) and leaves the
+verb with no subject, so the person is never the one who spoke. A person is
+never in apposition to a place: the name is the verb's subject.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@Language.component("fronted_subjects")
+def fronted_subjects(doc: Doc) -> Doc:
+    """Make a person hung on a sentence-opening place the subject of the verb that has none."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and (verb := _verb_without_subject(ent[-1])) is not None:
+            ent[-1].head = verb
+            ent[-1].dep_ = "nsubj"
+    return doc
+
+
+def _verb_without_subject(name: Token) -> Token | None:
+    """The verb `name` should be the subject of: `name` is in apposition to (or a conjunct of) the
+    object of a preposition that opens the sentence and hangs from a verb after `name`, with no subject."""
+    place = name.head
+    if name.dep_ not in ("appos", "conj") or place.dep_ != "pobj" or place.i >= name.i:
+        return None
+    prep = place.head
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.i != prep.sent.start or verb.pos_ not in ("VERB", "AUX") or verb.i < name.i:
+        return None
+    return None if any(c.dep_ in SUBJECTS for c in verb.children) else verb
