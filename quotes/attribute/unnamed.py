@@ -10,6 +10,8 @@ so the quotation has no named speaker.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from quotes.cues import is_cue
@@ -52,27 +54,38 @@ def source_before(m: Mentions, offset: int) -> Token | None:
     """The subject of the nearest speech cue before the pronoun at `offset`, in
     its sentence or the one before, when no person is named as a subject
     nearer: `A second neighbour, who asked not to be named, said`, `The
-    mayor, who cast the deciding vote, said`. The sentence before may end the
-    previous paragraph when the pronoun's own paragraph opens with quotation
-    (`... said she had gone back and forth. ¶ "...," she said`)."""
+    mayor, who cast the deciding vote, said`."""
+    for t in narration_before(m, offset):
+        if m.is_person(t) and role(t).dep_ in SUBJECTS:
+            return None
+        if t.pos_ in ("NOUN", "NUM") or t.lower_ in ("one", "another"):
+            if speaks(t):
+                return t
+    return None
+
+
+def speaks(t: Token) -> bool:
+    """The subject of a speech cue that is not in a clause (not `when a reporter asked ...`: not the topic)."""
+    return t.dep_ in SUBJECTS and is_cue(t.head) and not subordinate(t.head)
+
+
+def narration_before(m: Mentions, offset: int) -> Iterator[Token]:
+    """The words outside quotations before `offset`, nearest first, in its
+    sentence and the one before. The sentence before may end the previous
+    paragraph when the words before `offset` in its own paragraph are only
+    quotation (`... said she had gone back and forth. ¶ "...," she said`)."""
     tok_i = m.token_at(offset)
     before = m.sent_of[tok_i] - 1
     while before > 0 and all(m.inside[t.i] or t.is_punct or t.is_space for t in m.sents[before]):
         before -= 1  # a quotation's own sentences (`"I've got a boat. I'll be right," he said`) are not narration
     start = m.sents[max(0, before)].start
     paragraph = m.text.rfind("\n", 0, offset)
-    in_paragraph = [t for t in m.doc[start:tok_i] if t.idx > paragraph]
-    opens = all(m.inside[t.i] or t.is_punct or t.is_space for t in in_paragraph)
+    opens = all(m.inside[t.i] or t.is_punct or t.is_space for t in m.doc[start:tok_i] if t.idx > paragraph)
     for t in reversed(m.doc[start:tok_i]):
         if t.idx < paragraph and not opens:
-            return None
-        if m.inside[t.i]:
-            continue
-        if m.is_person(t) and role(t).dep_ in SUBJECTS:
-            return None
-        if t.dep_ in SUBJECTS and (t.pos_ in ("NOUN", "NUM") or t.lower_ in ("one", "another")) and is_cue(t.head) and not subordinate(t.head):
-            return t  # not `when a reporter asked ...`: that one is not the topic
-    return None
+            return
+        if not m.inside[t.i]:
+            yield t
 
 
 def described(tok: Token) -> bool:
