@@ -32,3 +32,14 @@ def test_a_name_hung_on_a_fronted_place_is_the_subject_of_the_verb():
 def test_a_verb_with_a_subject_keeps_it():
     doc = fronted_subjects(misparsed(subject=True))
     assert (doc[4].dep_, doc[4].head.text) == ("conj", "Tawila")
+
+
+def test_a_person_in_apposition_to_a_work_made_the_subject_is_the_subject():
+    """`The Drowned Parishes, the historian Margaret Fairlie, wrote`: the book does not write."""
+    words = ["The", "Parishes", ",", "the", "historian", "Margaret", "Fairlie", "wrote", "."]
+    heads = [1, 7, 1, 4, 1, 6, 4, 7, 7]
+    deps = ["det", "nsubj", "punct", "det", "appos", "compound", "appos", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "PUNCT", "DET", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = fronted_subjects(Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert (doc[6].dep_, doc[6].head.text, doc[1].dep_) == ("nsubj", "wrote", "dep")
