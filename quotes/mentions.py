@@ -384,7 +384,9 @@ def role(tok: Token) -> Token:
     """The token that holds a name's place in its clause: the name itself, or
     the noun or pronoun it stands in apposition to (`The shop's owner, Rajesh
     Patel, told`, `One of the plaintiffs, Ruth Simmons, said`: the subject)."""
-    return tok.head if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "NUM", "PRON") else tok
+    head = tok.head
+    holds = head.pos_ in ("NOUN", "NUM", "PRON") or head.pos_ == "PROPN" and not head.ent_type_  # `The General Manager of ..., Mrs Alabi,`
+    return head if tok.dep_ == "appos" and head.i < tok.i and holds else tok
 
 
 def subordinate(tok: Token) -> bool:

@@ -676,3 +676,12 @@ def test_every_one_of_them_is_no_unnamed_source():
         "“It used to take my whole holiday,” she says."
     )
     assert speakers(text) == [("It used to", "Ana Lopes")]
+
+
+def test_a_name_in_apposition_to_a_capitalised_title_is_the_subject():
+    text = (
+        "“The terminal is closed,” said Mary Dunn, who runs the ferry company.\n\n"
+        "The Managing Director of the Harbour Board, Sarah Kamara, told reporters the port would reopen. "
+        "“We expect ships by Friday,” she said."
+    )
+    assert speakers(text) == [("The terminal is", "Mary Dunn"), ("We expect ships", "Sarah Kamara")]
