@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from quotes.cues import SOURCE_NOUNS, TITLES
 from quotes.name_checks import PLACE_WORDS
-from quotes.names import is_first_name
+from quotes.names import GENDER_TITLES, is_first_name
 from quotes.words import ORG_NAME_WORDS, ROLE_WORDS
 
 NAME_ENTS = {"PERSON"}
@@ -45,6 +45,8 @@ def looks_like_person(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "at" and _a_person(root.head.head):
         return False  # `analysts at Morgan Stanley`: where people work
+    if ent.label_ == "ORG" and 2 <= len(words) <= 4 and words[0].lower_.rstrip(".") in GENDER_TITLES | {"dr"}:
+        return True  # `Mrs Folake Alabi` tagged an organisation: a form of address names a person
     return (
         ent.label_ == "ORG"
         and 2 <= len(words) <= 3
