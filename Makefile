@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= quotes.db
 
-.PHONY: setup demo test wheel-check wheel-check-all train-resolver train-ranker bench-accuracy bench-check bench-speed bench-profile bench-dask bench-queries bench-linear bench-startup audit clean
+.PHONY: setup demo test wheel-check wheel-check-all bench-probes train-resolver train-ranker bench-accuracy bench-check bench-speed bench-profile bench-dask bench-queries bench-linear bench-startup audit clean
 
 $(BIN)/quotes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ bench-accuracy: setup  ## score extraction on the seeds, PolNeAR-train (840 arti
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/polnear-train/gold.jsonl out/pred-polnear-train.jsonl
 	$(BIN)/quotes extract $(SHARED)/eval/news-dev/docs/*.txt --format jsonl > out/pred-news-dev.jsonl
 	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/eval/news-dev/gold.jsonl out/pred-news-dev.jsonl
+
+bench-probes: setup  ## score extraction on bench/probes: made-up articles in styles news-dev lacks (dev: studied; test: held back, read its score only)
+	mkdir -p out
+	$(BIN)/quotes extract bench/probes/dev/*.txt --format jsonl > out/pred-probes-dev.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py bench/probes/dev-gold.jsonl out/pred-probes-dev.jsonl --docs bench/probes/dev
+	$(BIN)/quotes extract bench/probes/test/*.txt --format jsonl > out/pred-probes-test.jsonl
+	$(PYTHON) $(SHARED)/eval/score.py bench/probes/test-gold.jsonl out/pred-probes-test.jsonl --docs bench/probes/test
 
 train-resolver: setup  ## learn the speaker resolver (quotes/attribute/resolver.*) from PolNeAR-train and news-dev, printing its 5-fold cross-validated scores
 	$(BIN)/python bench/train_resolver.py
