@@ -124,3 +124,17 @@ def test_headline_term_before_a_noun_is_no_ones():
     )
     assert speakers(text) == [("dual-use", None)]
 
+
+
+def test_possessive_noun_before_a_colon_is_the_possessors_words():
+    text = (
+        "The chancellor, Ruth Abbott, spoke for 50 minutes.\n\n"
+        "Abbott is wrapping up now. Her closing line: “We have done the hard part. Now we grow.”\n\n"
+        "The shadow chancellor, Omar Reyes, was scathing. Reyes’s reply to the House: “Growth on paper, cuts in real life.”"
+    )
+    assert speakers(text, rules_only=True) == [("We have done", "Ruth Abbott"), ("Growth on paper,", "Omar Reyes")]
+
+
+def test_handle_posted_before_a_colon_still_gives_the_handle():
+    text = "Fans were less kind online. @kestrel_fan_22 posted: “Three years of this. Enough.”"
+    assert speakers(text, rules_only=True) == [("Three years of", "kestrel_fan_22")]

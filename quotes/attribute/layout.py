@@ -170,9 +170,27 @@ class LayoutRules(Mentions):
         head = clause.root if clause.root.i != before else doc[before].head
         if head.pos_ in ("VERB", "AUX") and (subject := self.subject(head)) is not None and not self.inside[subject.i]:
             return self.describe(subject, ":")
+        if (owner := self._owner_before(clause.start, before)) is not None:
+            return self.describe(owner, ":")
         for tok in doc[clause.start : before]:
             if not self.inside[tok.i] and (name := self.name_at(tok, places=False)) and tok.ent_iob_ != "I" and tok.dep_ != "compound":
                 return Source("named", name, ":", name=name, offset=tok.idx)
+        return None
+
+    def _owner_before(self, start: int, colon: int) -> Token | None:
+        """`Her final line: "..."`, `Smith's reply to critics: "..."`: the
+        possessor of the noun phrase that stands alone before the colon."""
+        doc = self.doc
+        if colon <= start or any(t.pos_ in ("VERB", "AUX") and not self.inside[t.i] for t in doc[start:colon]):
+            return None
+        tok = doc[colon - 1]
+        for _ in range(4):
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None) if tok.pos_ in ("NOUN", "PROPN") else None
+            if owner is not None and not self.inside[owner.i]:
+                return owner
+            if tok.head.i == tok.i or not start <= tok.head.i < colon:
+                return None
+            tok = tok.head
         return None
 
     def _colon_before(self, span: Span) -> int:
