@@ -152,8 +152,8 @@ class RegionNER:
                 ents = [
                     Span(doc, int(index[e.start]), int(index[e.end - 1]) + 1, e.label_)
                     for e in read.ents
-                    if index[e.end - 1] - index[e.start] == e.end - 1 - e.start
-                ]
+                    if index[e.end - 1] - index[e.start] == e.end - 1 - e.start and "\n" not in e.text
+                ]  # nor one across a line break: `...: Rawal ¶ New Delhi, Dec 1 (PTI)` is no organisation
                 doc.set_ents(ents, default="outside")
                 yield doc
 

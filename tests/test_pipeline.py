@@ -97,3 +97,24 @@ def test_a_line_break_starts_a_sentence_and_an_auxiliary_verb_is_aux():
     assert by_word["The"].is_sent_start and doc[by_word["The"].i - 1].text == "\n"
     assert [by_word[w].pos_ for w in ("has", "said", "was", "signed", "Obama")] == ["AUX", "VERB", "AUX", "VERB", "PROPN"]
     assert [s.text.strip() for s in doc.sents][0] == "Senate passes the bill"
+
+
+def test_an_entity_across_a_line_break_is_dropped():
+    """The recognizer once read `...: Rawal ¶ New Delhi, Dec 1 (PTI)` as one organisation."""
+    import spacy
+    from spacy.tokens import Span
+
+    class Recognizer:  # tags the words from the second capitalised one to the fourth as one organisation
+        def pipe(self, docs, batch_size):
+            for doc in docs:
+                capitals = [t.i for t in doc if t.text[:1].isupper()]
+                doc.set_ents([Span(doc, capitals[1], capitals[3] + 1, "ORG")])
+                yield doc
+
+    nlp = spacy.blank("en")
+    across = nlp("Talks end: Rawal\n\nNew Delhi, Dec 1 (PTI) Rawal said.")
+    within = nlp("Shares of Acme Widget Company fell.")
+    region = pipeline.RegionNER(Recognizer())
+    across.user_data[pipeline.QUOTE_SPANS] = within.user_data[pipeline.QUOTE_SPANS] = []
+    assert [e.text for e in region(across).ents] == []
+    assert [e.text for e in region(within).ents] == ["Acme Widget Company"]
