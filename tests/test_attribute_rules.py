@@ -685,3 +685,12 @@ def test_a_name_in_apposition_to_a_capitalised_title_is_the_subject():
         "“We expect ships by Friday,” she said."
     )
     assert speakers(text) == [("The terminal is", "Mary Dunn"), ("We expect ships", "Sarah Kamara")]
+
+
+def test_a_described_source_who_spoke_on_condition_of_anonymity_is_unnamed():
+    text = (
+        "“We will rebuild,” said Governor Ada Nwosu.\n\n"
+        "The state chairman of the engineers’ union, who spoke on condition of anonymity because he was not "
+        "authorised to comment, said, “Until someone goes to prison, this will continue.”"
+    )
+    assert speakers(text) == [("We will rebuild,", "Ada Nwosu"), ("Until someone goes", None)]

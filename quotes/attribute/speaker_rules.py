@@ -103,8 +103,9 @@ def unnamed_taken_up(r: Reading, q: Quote, src: Source, head: str) -> Found | No
         if before is not None and described(before) and (holder := r.article.names.title_holder(before.text)):
             # `The mayor, who cast the deciding vote, said ... "...," she said`, and `Mayor Janet Lacroix` in the article
             return Found(r.article.names.canonical(holder, src.offset))
-    if src.kind == "description" and introduced_unnamed(r.article, src.offset, head):
-        return Found(None, NOMINAL)
+    if src.kind == "description" and (is_unnamed(r.article.doc[r.article.token_at(src.offset)])
+                                      or introduced_unnamed(r.article, src.offset, head)):
+        return Found(None, NOMINAL)  # `The chairman, who spoke on condition of anonymity, said`; `the official` again
     return None
 
 

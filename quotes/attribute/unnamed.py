@@ -39,8 +39,10 @@ def is_unnamed(tok: Token) -> bool:
 
 
 def anonymous(tok: Token) -> bool:
-    """`who asked not to be named`, `who spoke on condition of anonymity`, `who declined to be identified`."""
-    for clause in (c for c in tok.children if c.dep_ in ("relcl", "acl")):
+    """`who asked not to be named`, `who spoke on condition of anonymity`, `who declined to be identified`
+    (the clause may hang on a noun of its phrase: `The chairman of the union, who spoke on condition ...`)."""
+    nouns = [tok, *(o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    for clause in (c for noun in nouns for c in noun.children if c.dep_ in ("relcl", "acl")):
         words = list(clause.subtree)
         if any(t.lower_ in ("anonymity", "anonymously") for t in words):
             return True
