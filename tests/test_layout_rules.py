@@ -28,8 +28,8 @@ QA = (
     "A: He has not been to the harbour. I told him, “Come and count the ships with me.”\n\n"
     "Q: People call you “the queen of the quay.” Do you mind?\n\n"
     "A: We have a motto at the firm, “Ships wait, we do not.” I would rather be known for that.\n\n"
-    "Q. And your father?\n\n"
-    "A. He comes in on Fridays and complains about the coffee."
+    "Q. And your father? What did he tell you when you took over?\n\n"
+    "A. He said, “Never sell the boats.” He comes in on Fridays and complains about the coffee."
 )
 
 
@@ -44,6 +44,7 @@ def test_answer_is_the_interviewees_unless_its_cue_names_someone_else():
     assert got["We count the"] is None  # `A captain told me`: an unnamed source
     assert got["Come and count"] == "Grace Okafor"  # `I told him`: the interviewee
     assert got["Ships wait, we"] == "Grace Okafor"  # no cue: whoever answers
+    assert got["Never sell the"] == "Samuel Okafor"  # `He said`: the father the question asks about, named in the intro
 
 
 LABELLED = (

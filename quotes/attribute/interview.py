@@ -99,7 +99,32 @@ class TurnRules(Mentions):
             return src if src is not None else Source("nominal", label, ":", offset=label_end, rule="label_source")
         if guest is not None and (src is None or said in ("i", "me", "my")):
             return dataclasses.replace(guest, cue=src.cue if src is not None else ":", rule=src.rule if src is not None else "label_source")
+        if src is not None and said in THIRD_PERSON and (asked := self._asked_about(q.start, THIRD_PERSON[said])) is not None:
+            return dataclasses.replace(asked, mention=src.mention, cue=src.cue, rule=src.rule)  # `Q: ... your father? A: He said, "..."`
         return src
+
+    def _asked_about(self, offset: int, gender: str) -> Source | None:
+        """The person the question before an answer asks about, for the answer's
+        `he` or `she`: one it names whose gender fits, or the one the article
+        introduces by the relation it asks about (`Your father ...?` and `her
+        father, Felix Obi,` in the intro)."""
+        lo = paragraph_bounds(self.text, offset)[0]
+        asks = [start for start, (role, _) in self.turns.items() if role == "ask" and start < lo]
+        if not asks:
+            return None
+        q_lo, q_hi = paragraph_bounds(self.text, max(asks))
+        if any(role != "ask" and q_hi < start < lo for start, (role, _) in self.turns.items()):
+            return None  # another answer came between
+        for ent in self.people:
+            if q_lo <= ent.start_char < q_hi and (name := clean_name(ent.text)) and self.names.gender(name) == gender:
+                return Source("named", name, None, name=name, offset=ent.start_char)
+        asked = {t.head.lower_ for t in self.doc[self.token_at(q_lo) : self.token_at(q_hi)] if t.lower_ == "your" and t.dep_ == "poss"}
+        for tok in self.doc[: self.token_at(min(self.turns))]:
+            if tok.lower_ in asked and not self.inside[tok.i]:
+                for child in tok.children:
+                    if child.dep_ == "appos" and (name := self.name_at(child)) and self.names.gender(name) == gender:
+                        return Source("named", name, None, name=name, offset=child.idx)
+        return None
 
     def _is_whole(self, name: str, offset: int) -> bool:
         """Is a full name its own canonical form, not another person's who shares its surname?"""
