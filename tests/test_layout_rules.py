@@ -139,3 +139,13 @@ def test_possessive_noun_before_a_colon_is_the_possessors_words():
 def test_handle_posted_before_a_colon_still_gives_the_handle():
     text = "Fans were less kind online. @kestrel_fan_22 posted: “Three years of this. Enough.”"
     assert speakers(text, rules_only=True) == [("Three years of", "kestrel_fan_22")]
+
+
+def test_you_said_in_a_question_is_the_interviewee():
+    text = (
+        "The rowing coach who learnt to be patient\n\n"
+        "Martin Hale has coached the national rowing team since 2016.\n\n"
+        "Q: In 2019 you said the team was “ten years from a medal.” Were you wrong?\n\n"
+        "A: I was pessimistic. We won bronze three years later."
+    )
+    assert speakers(text, rules_only=True) == [("ten years from", "Martin Hale")]
