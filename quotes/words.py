@@ -30,6 +30,7 @@ sen senator rep representative gov governor president vice secretary gen general
 mayor judge justice chairman chairwoman speaker ambassador minister prime premier commissioner
 congressman congresswoman chancellor counsellor counselor chief deputy former spokesman spokeswoman
 adviser advisor attorney
+taoiseach tánaiste td mla msp mep mpp member
 """)
 RANKS = _words("capt lt col maj sgt adm cmdr cpl pvt")
 # Titles the lookup key drops that the resolver does not cut (an oversight there, or not: the lead's call).

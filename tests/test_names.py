@@ -1,6 +1,6 @@
 """The full name behind a short mention, from the names an article uses (no model needed)."""
 
-from quotes.names import ArticleNames
+from quotes.names import ArticleNames, clean_name
 
 
 def names_of(*full: str, text: str = "") -> ArticleNames:
@@ -149,3 +149,10 @@ def test_a_run_of_particles_before_a_surname_stays_in_the_name():
 
     assert clean_name("Sophie in 't Veld") == "Sophie in 't Veld"  # was `Veld`, reported by the #13 audit
     assert clean_name("Women in Film") == "Women in Film"
+
+
+def test_other_parliaments_offices_are_titles_before_a_name():
+    assert clean_name("Taoiseach Micheál Martin") == "Micheál Martin"
+    assert clean_name("Labour TD Ged Nash") == "Ged Nash"
+    assert clean_name("MLA Emma Sheerin") == "Emma Sheerin"
+    assert clean_name("Council Member Gale Brewer") == "Gale Brewer"
