@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from quotes.cues import SOURCE_NOUNS, TITLES
 from quotes.name_checks import PLACE_WORDS
 from quotes.names import GENDER_TITLES, is_first_name
-from quotes.words import ORG_NAME_WORDS, ROLE_WORDS
+from quotes.words import ORG_NAME_WORDS, ROLE_WORDS, SURNAME_PARTICLES
 
 NAME_ENTS = {"PERSON"}
 
@@ -23,8 +23,8 @@ def as_place(ent: Span) -> Span:
 
 def whole_name(ent: Span) -> Span:
     """A person's name with the given name the tagger left out (`Ana Paula
-    Souza` tagged from `Paula`, `Billie Jean King`); a title is no given name
-    (`Justice Scalia`)."""
+    Souza` tagged from `Paula`, `Billie Jean King`; a title is no given name:
+    `Justice Scalia`), or the surname after a particle (`Catrin ap Huw`)."""
     doc, start = ent.doc, ent.start
     if ent.label_ not in NAME_ENTS:
         return ent
@@ -32,7 +32,12 @@ def whole_name(ent: Span) -> Span:
     while start > 0 and (t := doc[start - 1]).ent_iob_ == "O" and t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() \
             and t.lower_.rstrip(".") not in TITLES and is_first_name(t.text):
         start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, ent.label_)
+    end = ent.end
+    # the surname the tagger left out after a particle (`Catrin ap Huw` tagged from `Catrin`, `Ludwig van Beethoven`)
+    while end + 1 < len(doc) and doc[end].lower_ in SURNAME_PARTICLES and doc[end].is_lower and doc[end + 1].ent_iob_ != "B" \
+            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+        end += 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, ent.label_)
 
 
 def looks_like_person(ent: Span) -> bool:

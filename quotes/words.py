@@ -81,7 +81,7 @@ tearaway pensioner survivor victim billionaire millionaire
 """)
 
 # Lower-case words that begin a surname (`van Gogh`, `De La Rosa`, `bin Salman`).
-SURNAME_PARTICLES = _words("de da del della der di du la le van von bin al el ter ten st in 't ’t het")  # `in 't Veld`
+SURNAME_PARTICLES = _words("de da del della der di du la le van von bin al el ter ten st in 't ’t het ap ab")  # `in 't Veld`, `ap Gwyn`
 # Lower-case words a person's name may hold anywhere (`José Eduardo dos Santos`, `Ortega y Gasset`).
 NAME_PARTICLES = SURNAME_PARTICLES | _words("den do dos y ibn e")
 

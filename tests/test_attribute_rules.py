@@ -694,3 +694,11 @@ def test_a_described_source_who_spoke_on_condition_of_anonymity_is_unnamed():
         "authorised to comment, said, “Until someone goes to prison, this will continue.”"
     )
     assert speakers(text) == [("We will rebuild,", "Ada Nwosu"), ("Until someone goes", None)]
+
+
+def test_a_welsh_patronymic_is_part_of_the_surname():
+    text = (
+        "Plaid leader Catrin ap Huw won the seat by 412 votes.\n\n"
+        "“This is a night for the valleys,” Ms ap Huw said."
+    )
+    assert speakers(text) == [("This is a", "Catrin ap Huw")]
