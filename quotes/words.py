@@ -130,7 +130,7 @@ wife husband widow widower son daughter mother father brother sister grandson gr
 grandmother grandfather niece nephew cousin aunt uncle stepson stepdaughter
 """)
 # Writings whose owner speaks through them (`Sanders’ email notes that "..."`).
-WRITINGS = _words("statement email letter memo post tweet note report op-ed column blog message release")
+WRITINGS = _words("statement email letter memo post tweet note report op-ed column blog message release account")
 
 # Groups that speak for the organisation they belong to when the phrase names it
 # (`analysts at Boston Consulting Group wrote`, `Montana Freedom Caucus members`, `UPS

@@ -702,3 +702,11 @@ def test_a_welsh_patronymic_is_part_of_the_surname():
         "“This is a night for the valleys,” Ms ap Huw said."
     )
     assert speakers(text) == [("This is a", "Catrin ap Huw")]
+
+
+def test_an_organisations_account_speaks_for_it():
+    text = (
+        "Harbourside FC lost 3-0 at home on Saturday.\n\n"
+        "Harbourside’s official account was brief, posting only: “Not good enough. We go again.”"
+    )
+    assert speakers(text) == [("Not good enough.", "Harbourside")]
