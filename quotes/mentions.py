@@ -78,7 +78,9 @@ class Mentions:
         self._common: dict[str, bool] = {}  # headline word -> `_common_in_headline`
         self.ents = [as_place(whole_name(ent)) for ent in doc.ents]  # Doc.ents builds every span anew on each call: read it once
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
+        tagged = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
+        surnames = {ent[-1].text for ent in tagged if len(ent) > 1}
+        self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent) or _of_a_family(ent, surnames)]
         for ent in self.people:
             self.names.add(ent.start_char, clean_name(ent.text))
             self._titled(ent)
@@ -370,6 +372,15 @@ class Mentions:
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
         return want is None or found is None or found == want
+
+
+def _of_a_family(ent: Span, surnames: set[str]) -> bool:
+    """A full name the tagger took for a place whose surname is a person's in the article (`Obiageli
+    Adeyemi` tagged a place, and `her father, Felix Adeyemi`): a person too. Not an organisation
+    (`Stop Trump`, `Impeach AG Lynch`: looks_like_person reads those)."""
+    words = [t for t in ent if not t.is_punct]
+    return (ent.label_ in ("GPE", "LOC", "FAC", "NORP") and 2 <= len(words) <= 3 and words[-1].text in surnames
+            and words[0].text not in surnames and all(t.text[:1].isupper() for t in words))
 
 
 def _introduced_as_kin(ent: Span) -> bool:

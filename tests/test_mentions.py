@@ -132,3 +132,36 @@ def test_every_token_that_can_be_a_person_passes_the_cheap_first_test():
             assert all(m._maybe_person[i] for i in people), text
             seen += len(people)
     assert seen > 100  # the kept passages name many people
+
+
+ADEYEMI = "Obi Adeyemi runs the firm her father, Felix Adeyemi, founded. “It works,” Adeyemi said."
+# as the small model tagged such an article: the daughter a place, the father a person
+ADEYEMI_PARSE = """
+    Obi NNP PROPN compound 1 Obi B-GPE
+    Adeyemi NNP PROPN nsubj 2 Adeyemi I-GPE
+    runs VBZ VERB ROOT 2 run O
+    the DT DET det 4 the O
+    firm NN NOUN dobj 2 firm O
+    her PRP$ PRON poss 6 her O
+    father NN NOUN nsubj 11 father O
+    , , PUNCT punct 6 , O
+    Felix NNP PROPN compound 9 Felix B-PERSON
+    Adeyemi NNP PROPN appos 6 Adeyemi I-PERSON
+    , , PUNCT punct 6 , O
+    founded VBD VERB relcl 4 found O
+    . . PUNCT punct 2 . O
+    “ `` PUNCT punct 19 " O
+    It PRP PRON nsubj 15 it O
+    works VBZ VERB ccomp 19 work O
+    , , PUNCT punct 19 , O
+    ” '' PUNCT punct 19 " O
+    Adeyemi NNP PROPN nsubj 19 Adeyemi B-PERSON
+    said VBD VERB ROOT 19 say O
+    . . PUNCT punct 19 . O
+"""
+
+
+def test_a_full_name_tagged_a_place_that_shares_a_persons_surname_is_a_person_and_the_relative_is_not_meant():
+    m = Mentions(hand_doc(ADEYEMI, ADEYEMI_PARSE), detect(ADEYEMI))
+    assert [ent.text for ent in m.people][:2] == ["Obi Adeyemi", "Felix Adeyemi"]
+    assert m.names.canonical("Adeyemi", ADEYEMI.rindex("Adeyemi")) == "Obi Adeyemi"
