@@ -52,7 +52,7 @@ from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import COUNTRIES, ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
-from quotes.written_forms import in_capitals, is_pun, the_longer_name, without_nickname
+from quotes.written_forms import in_capitals, is_pun, the_full_name, the_longer_name, without_nickname
 from quotes.words import DESCRIBERS, JOBS, KIN, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
@@ -196,6 +196,8 @@ class _Article:
             return upper, ORG if looks_like_org(upper) else kind
         if whole := without_nickname(name, self.text):
             return whole, PERSON
+        if kind != ORG and (full := the_full_name(name, self.text, find)):
+            return full, PERSON  # `Biden` -> `Joseph R. Biden Jr.`
         longer = the_longer_name(name, self.text, find, self._quoted, self._positional)
         return (name, kind) if longer is None else (longer, kind)
 

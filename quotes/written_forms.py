@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 
 from quotes.cues import is_said_form
-from quotes.names import is_first_name
+from quotes.names import first_name_gender, is_first_name
 from quotes.name_checks import DESCRIPTIONS
 from quotes.words import NAME_PARTICLES, RESOLVER_TITLES, ROLE_WORDS
 
@@ -157,3 +157,99 @@ def _near_speech(text: str, i: int, name: str) -> bool:
     before = text[max(0, i - 30) : i].split()[-2:]
     after = text[i + len(name) : i + len(name) + 30].split()[:2]
     return any(is_said_form(w.strip(".,;:!?”\"'’").lower()) for w in before + after)
+
+
+_MIDDLE = re.compile(r"[A-Z]\.|[A-Z][a-z]+|[“\"][A-Z][a-z]+[”\"]")  # `R.`, `Rodham`, `“Tig”`
+_SUFFIXES = frozenset({"Jr", "Sr", "III", "IV", "II"})
+_APPOSITION = re.compile(r"[A-Za-z’'-]+, (?:a|an|the|who)\b")  # `Jahangir, a Sanders supporter`
+# A title and its abbreviation are one (`Adm. Harry B. Harris Jr.`, `Admiral Harris`).
+_SPELT_OUT = {"adm": "admiral", "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+              "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant", "col": "colonel",
+              "capt": "captain", "sgt": "sergeant", "maj": "major", "cmdr": "commander", "rev": "reverend"}
+_HONOURS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def the_full_name(name: str, text: str, find: Finder) -> str | None:
+    """The full name a surname alone stands for: the one given name the article writes before
+    it, with the middle names, suffix or second surname it writes there (`Biden` -> `Joseph R.
+    Biden Jr.`, `Acosta` -> `Melba Acosta Febo`, `Emanuel` -> `Rahm Emanuel`), the first such
+    form when there are several. None when two given names come before it (`Hillary` and `Bill
+    Clinton`), or the surname alone takes a title the full name never does (`President Obama`
+    beside `Michelle Obama`; `Mr. Obama` beside her: an honorific of the other sex)."""
+    if " " in name or not name[:1].isupper():
+        return None
+    if is_first_name(name) and any(_given_start(text, m.start()) is None and not _title_case(text, m.start())
+                                   and m.group(1) not in _SUFFIXES
+                                   for m in re.finditer(rf"\b{re.escape(name)} ([A-Z][a-z]+)", text)):
+        return None  # `Kelly Ayotte` beside `Megyn Kelly`: a given name here too (not `Brooks Jr.`, `Sada Solana`)
+    found = []
+    for i in find(name):
+        start = _given_start(text, i)
+        if start is not None:
+            end = _right_edge_or_suffix(text, i + len(name), find)
+            given = text[start:i].split()[0]
+            found.append((given, start, re.sub(r" [“\"][A-Z][a-z]+[”\"]", "", text[start:end])))
+    if not found or len({given for given, _, _ in found}) > 1 or len({_suffix(full) for _, _, full in found}) > 1:
+        return None  # two given names, or a father and son (`Charles Elliott III`, `the Rev. Charles Elliott Jr.`)
+    given = found[0][0]
+    full_titles = {_title_before(text, i) for _, i, _ in found}
+    for i in find(name):
+        title = _title_before(text, i)
+        if title in _HONOURS and _HONOURS[title] != (first_name_gender(given) or _HONOURS[title]):
+            return None  # `Mr. Obama` is not Michelle
+        if title and title not in _HONOURS and title not in full_titles:
+            return None  # `President Obama` is not the Obama the article names in full
+    return found[0][2]
+
+
+def _suffix(full: str) -> str | None:
+    last = full.split()[-1].rstrip(".")
+    return last if last in _SUFFIXES else None
+
+
+def _given_start(text: str, i: int) -> int | None:
+    """Where the given name of the name ending at `i` begins: the first given name (not a title)
+    among the two words before it and the middle names between (`Vice President Joseph R.`)."""
+    words = list(re.finditer(r"\S+", text[max(0, i - 60) : i]))[-3:]
+    if not words or not text[:i].endswith(" "):
+        return None
+    offset = max(0, i - 60)
+    run = []
+    for w in reversed(words):
+        if not _MIDDLE.fullmatch(w.group(0)) or text[offset + w.end() : offset + w.end() + 1] != " ":
+            break
+        run.insert(0, w)
+        if len(run) == 3:
+            break
+    titles = [k for k, w in enumerate(run) if _not_in_name(w.group(0).lower().rstrip("."))]
+    run = run[titles[-1] + 1 :] if titles else run  # `Vice President`, `New York Congressman`
+    if not run:
+        return None
+    known = [k for k, w in enumerate(run) if is_first_name(w.group(0))]
+    if known:  # from an initial before the given name (`C. Stewart Verdery Jr.`)
+        return offset + run[0 if all(w.group(0).endswith(".") for w in run[: known[0]]) else known[0]].start()
+    first = run[0]  # `Mayor Rahm Emanuel`, `Naureen Jahangir, a supporter`: a given name no list has
+    before = text[max(0, offset + first.start() - 20) : offset + first.start()].split()[-1:]
+    if (before and before[0].lower().rstrip(".") in RESOLVER_TITLES or _APPOSITION.match(text, i)) \
+            and first.group(0)[:1].isupper() and first.group(0)[1:].islower() and len(first.group(0)) > 2:
+        return offset + first.start()
+    return None
+
+
+def _title_before(text: str, i: int) -> str | None:
+    before = re.search(r"([A-Za-z]+)\.? $", text[max(0, i - 20) : i])
+    key = before.group(1).lower() if before else None
+    return _SPELT_OUT.get(key, key) if key in RESOLVER_TITLES else None
+
+
+def _right_edge_or_suffix(text: str, end: int, find: Finder) -> int:
+    """Past a suffix (`Jr.`, `III`) or a second surname (`Acosta Febo`: a word the article writes
+    nowhere else) after the name."""
+    m = re.match(r" (?:Jr\.|Sr\.|III|IV|II)(?!\w)", text[end : end + 8])
+    if m:
+        return end + len(m.group(0))
+    second = re.match(r" ([A-Z][a-zà-ÿ]+)(?=[,.;:)]|\s+[a-z(]|$)", text[end : end + 30])
+    if second and not _not_in_name(second.group(1).lower()) and not is_first_name(second.group(1)) \
+            and second.group(1).lower() not in _NOT_NAMES and find(second.group(1)) == [end + 1]:
+        return end + len(second.group(0))
+    return end
