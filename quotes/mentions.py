@@ -191,6 +191,9 @@ class Mentions:
                 return Source("pronoun", owner.text, cue, offset=owner.idx)
             if owner.text[:1].isupper() and (named := self.name_at(owner)):
                 return Source("named", named, cue, name=named, offset=owner.idx)
+        if head.lower_.rstrip(".") in TITLES and (holder := self._named_in_apposition(head)) is not None:
+            # `the independent Member for Lismore, Rhys Tamberlin, said`: the title's holder, not its place
+            return Source("named", holder[1], cue, name=holder[1], offset=holder[0])
         name = self.name_at(head, places=places)
         if name and not name_key(name)[0] and (holder := self._person_in(head)) is not None:
             # `Sirius XM Vice President for news and talk Dave Gorab called`: the title's holder, named in its phrase
@@ -224,6 +227,16 @@ class Mentions:
         for tok in head.subtree:
             ent = self.ent_of.get(tok.i)
             if tok.i > head.i and ent is not None and ent.label_ in NAME_ENTS and tok.i == ent.end - 1 and not self.inside[tok.i]:
+                return ent.start_char, clean_name(ent.text)
+        return None
+
+    def _named_in_apposition(self, head: Token) -> tuple[int, str] | None:
+        """(offset, name) of a person in apposition to `head` or to its phrase's last noun (`the Minister
+        for Health, Simon Harris,`, where the parse may hang the name on `Health`)."""
+        nouns = [head, *(o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+        for c in (c for noun in nouns for c in noun.children):
+            ent = self.ent_of.get(c.i)
+            if c.dep_ == "appos" and ent is not None and ent.label_ in NAME_ENTS and c.i == ent.end - 1 and not self.inside[c.i]:
                 return ent.start_char, clean_name(ent.text)
         return None
 

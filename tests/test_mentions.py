@@ -165,3 +165,29 @@ def test_a_full_name_tagged_a_place_that_shares_a_persons_surname_is_a_person_an
     m = Mentions(hand_doc(ADEYEMI, ADEYEMI_PARSE), detect(ADEYEMI))
     assert [ent.text for ent in m.people][:2] == ["Obi Adeyemi", "Felix Adeyemi"]
     assert m.names.canonical("Adeyemi", ADEYEMI.rindex("Adeyemi")) == "Obi Adeyemi"
+
+
+ASHBY = "But the Member for Clarence, Tom Ashby, said it was slow."
+# as the small model parses such a sentence: the name hung on the place, the place tagged a person
+ASHBY_PARSE = """
+    But CC CCONJ cc 9 but O
+    the DT DET det 2 the O
+    Member NNP PROPN nsubj 9 Member O
+    for IN ADP prep 2 for O
+    Clarence NNP PROPN pobj 3 Clarence B-PERSON
+    , , PUNCT punct 4 , O
+    Tom NNP PROPN compound 7 Tom B-PERSON
+    Ashby NNP PROPN appos 4 Ashby I-PERSON
+    , , PUNCT punct 2 , O
+    said VBD VERB ROOT 9 say O
+    it PRP PRON nsubj 11 it O
+    was VBD AUX ccomp 9 be O
+    slow JJ ADJ acomp 11 slow O
+    . . PUNCT punct 9 . O
+"""
+
+
+def test_a_title_with_its_holder_in_apposition_is_the_holder_not_the_place():
+    doc = hand_doc(ASHBY, ASHBY_PARSE)
+    source = Mentions(doc, detect(ASHBY)).describe(doc[2], "said")
+    assert (source.kind, source.name) == ("named", "Tom Ashby")
