@@ -710,3 +710,11 @@ def test_an_organisations_account_speaks_for_it():
         "Harbourside’s official account was brief, posting only: “Not good enough. We go again.”"
     )
     assert speakers(text) == [("Not good enough.", "Harbourside")]
+
+
+def test_a_statement_issued_by_an_organisation_speaks_for_it():
+    text = (
+        "According to a statement issued by the Port Authority of Lagos, two berths will reopen.\n\n"
+        "“Dredging is complete and inspections are under way,” the statement said."
+    )
+    assert speakers(text) == [("Dredging is complete", "Port Authority of Lagos")]

@@ -21,7 +21,8 @@ ISSUING = frozenset({"issue", "release", "post", "publish", "send", "share", "pu
 def issuer_subject(m: Mentions, offset: int, writing: str) -> Token | None:
     """The subject of the nearest clause before `offset` (within REACH_PARAGRAPHS
     paragraphs) that brought in a `writing` of this kind: `X said in a
-    statement`, `In a post, X said`, `X issued a statement`."""
+    statement`, `In a post, X said`, `X issued a statement`; or its agent:
+    `a statement issued by X`."""
     writing = writing.lower()
     tok_i = m.token_at(offset)
     reach = offset
@@ -32,10 +33,20 @@ def issuer_subject(m: Mentions, offset: int, writing: str) -> Token | None:
             return None
         if m.inside[t.i] or t.lower_ != writing or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
             continue  # `the statement` is the writing taken up, not brought in
+        if (by := _issued_by(t)) is not None:
+            return by
         verb = _bringing_in(t)
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
         if subject is not None:
             return subject
+    return None
+
+
+def _issued_by(writing: Token) -> Token | None:
+    """`a statement issued by the ministry`: the one it was issued by."""
+    for verb in (c for c in writing.children if c.dep_ == "acl" and c._.lemma.lower() in ISSUING):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
     return None
 
 
