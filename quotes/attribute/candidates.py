@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from quotes.cues import is_cue
 from quotes.mentions import Mentions, role
 from quotes.name_checks import looks_like_org
-from quotes.names import full_name, is_first_name
+from quotes.names import clean_name, full_name, is_first_name
 from quotes.records import Attribution, Quote
-from quotes.words import ANY_ORG_NOUNS, OUTLET_NAME_WORDS, OUTLET_NOUNS, RESOLVER_TITLES, ROLE_WORDS
+from quotes.words import ANY_ORG_NOUNS, OUTLET_NAME_WORDS, OUTLET_NOUNS, PERSONAL_TITLES, RESOLVER_TITLES, ROLE_WORDS
 
 TITLE_WORDS = RESOLVER_TITLES | ROLE_WORDS
 
@@ -206,6 +206,8 @@ class ArticleMentions:
             return found.name  # `The Federal Aviation Administration said`: the name without its article
         if found is None or found.kind != "org" or self.m.names.knows(name.split()[-1]) or len(found.name.split()) <= len(name.split()):
             return None  # a person's name the tagger took for an organisation, or nothing more to add
+        if _titled_person(name, found.name):
+            return None
         return found.name if name.split()[-1:] == found.name.split()[-1:] else None
 
     def org_named(self, name: str) -> str | None:
@@ -219,6 +221,8 @@ class ArticleMentions:
         if len(fuller) != 1:
             return None
         found = fuller.pop()  # a person the tagger called an organisation keeps a person's form: `Actress Amandla Stenberg`
+        if _titled_person(name, found):
+            return clean_name(found)  # `Congress MP Pradeep Dhanuka`: Pradeep Dhanuka
         return found if looks_like_org(found) else full_name(found)
 
     def type_of(self, name: str | None) -> str | None:
@@ -273,6 +277,15 @@ class ArticleMentions:
         for name in self.ranked[:TOP]:
             names[name] = None
         return list(names)
+
+
+def _titled_person(name: str, whole: str) -> bool:
+    """`Congress MP Pradeep Dhanuka`, tagged an organisation: a person's name after a title, not part of an organisation's name."""
+    words, longer = name.split(), whole.split()
+    if len(longer) <= len(words) or longer[-len(words):] != words:
+        return False
+    # a title before the name's words (not `National Rifle Association` nor `Ministry of Foreign Affairs`)
+    return any(w.lower().rstrip(".") in PERSONAL_TITLES for w in longer[: len(longer) - len(words)][-3:])
 
 
 def org_name(ent) -> str:
