@@ -43,7 +43,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -52,7 +52,9 @@ from quotes.folding import QUOTATION_MARKS
 from quotes.name_checks import COUNTRIES, ORG, ORG_WORDS, PERSON, looks_like_org, name_problems
 from quotes.names import is_first_name
 from quotes.records import Attribution
-from quotes.written_forms import in_capitals, is_pun, the_full_name, the_longer_name, without_nickname
+from quotes.written_forms import (
+    in_capitals, is_pun, only_in_headlines, the_full_name, the_longer_name, without_nickname,
+)
 from quotes.words import DESCRIBERS, JOBS, KIN, RESOLVER_TITLES, ROLE_WORDS, SURNAME_PARTICLES
 
 # Nouns that say what kind of organisation the next name is (`the newspaper NRC Handelsblad`).
@@ -82,10 +84,15 @@ def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]
     """The attributions with speakers the article's words rule out set to None and types set right."""
     article = _Article(text, [(a.quote.start, a.quote.end) for a in attributions])
     out = []
+    pronouns = defaultdict(set)  # the pronouns each speaker is read from (`he` is not Michelle Obama)
+    for a in attributions:
+        if a.speaker and a.mention and a.mention.lower() in ("he", "she"):
+            pronouns[a.speaker].add(a.mention.lower())
     for a in attributions:
         if not a.speaker:
             out.append(a)
             continue
+        said = frozenset(pronouns.get(a.speaker, ()))
         person, affiliation = split_affiliation(a.speaker)
         if affiliation:  # `Meenakshi Ganguly of Human Rights Watch`: the person spoke, the group is her role
             a = dataclasses.replace(a, speaker=person, speaker_type=PERSON, role=a.role or affiliation)
@@ -95,7 +102,7 @@ def checked(text: str, attributions: Sequence[Attribution]) -> list[Attribution]
         whole = article.with_particle(article.without_question_verb(a.speaker)) if a.speaker_type == PERSON else a.speaker
         if whole != a.speaker:  # `Blasio` where the article always writes `de Blasio`
             a = dataclasses.replace(a, speaker=whole)
-        written, kind = article.as_written(a.speaker, a.speaker_type)
+        written, kind = article.as_written(a.speaker, a.speaker_type, said)
         if (written, kind) != (a.speaker, a.speaker_type):  # `Un` -> `UN`, `Sophie` -> `Sophie in 't Veld`
             a = dataclasses.replace(a, speaker=written or None, speaker_type=kind if written else None,
                                     mention=a.mention or a.speaker, confidence=a.confidence if written else None)
@@ -183,22 +190,24 @@ class _Article:
             return "the title of a book, film or show"
         if kind == PERSON and is_pun(name, text, lambda p: _find(p, text)):
             return "someone's surname run into a phrase (`Cruz Control`)"
+        if kind == PERSON and only_in_headlines(name, text, lambda p: _find(p, text)):
+            return "only in a headline, its last word nowhere in the body (`Hillary Camp Declining ...`)"
         # 3. A family
         if kind == PERSON and one_word and name.endswith("s") and _find(f"the {name}", text, case=False) \
                 and _find(name[:-1], text):
             return "a family or group (`the Clintons`)"
         return None
 
-    def as_written(self, name: str, kind: str | None) -> tuple[str, str | None]:
+    def as_written(self, name: str, kind: str | None, pronouns: frozenset[str] = frozenset()) -> tuple[str, str | None]:
         """The name and type as the article writes the name (`quotes.written_forms`); "" for a piece of a longer name."""
         find = lambda phrase: _find(phrase, self.text)  # noqa: E731
         if upper := in_capitals(name, self.text, find):
             return upper, ORG if looks_like_org(upper) else kind
         if whole := without_nickname(name, self.text):
             return whole, PERSON
-        if kind != ORG and (full := the_full_name(name, self.text, find)):
+        if kind != ORG and (full := the_full_name(name, self.text, find, pronouns)):
             return full, PERSON  # `Biden` -> `Joseph R. Biden Jr.`
-        longer = the_longer_name(name, self.text, find, self._quoted, self._positional)
+        longer = the_longer_name(name, self.text, find, self._quoted, self._positional, kind)
         return (name, kind) if longer is None else (longer, kind)
 
     def _a_work(self, i: int, name: str) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from quotes.cues import is_said_form
 from quotes.names import first_name_gender, is_first_name
-from quotes.name_checks import DESCRIPTIONS
+from quotes.name_checks import DESCRIPTIONS, looks_like_org
 from quotes.words import NAME_PARTICLES, RESOLVER_TITLES, ROLE_WORDS
 
 MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
@@ -50,30 +50,46 @@ def in_capitals(name: str, text: str, find: Finder) -> str | None:
     return name.upper()
 
 
-def the_longer_name(name: str, text: str, find: Finder, quoted: Test, positional: Test) -> str | None:
-    """What a one-word name is, outside quotations, when the article never writes it alone:
-    the one longer name it is always part of (`Sophie in 't Veld`), or "" when it is always
-    run after other capitalised words no name begins with (`at Glienicke Bridge`): a piece
-    of a longer name. None when the article writes it alone (`Sen. Cruz`, `When Cruz`: a
-    title or a word capitalised by where it stands is no part of a name) or in two longer
-    names. Headlines, where any word is capitalised, say nothing."""
-    if " " in name or not name[:1].isupper():
+def the_longer_name(name: str, text: str, find: Finder, quoted: Test, positional: Test, kind: str | None = None) -> str | None:
+    """What a name is, outside quotations, when the article never writes it alone: the one
+    longer name it is always part of (`Sophie in 't Veld`, `Enrique Peña` of `Enrique Peña
+    Nieto`), or "" when it is always run after other capitalised words no name begins with (`at
+    Glienicke Bridge`) or, for a name of two words or more, written as a modifier (`the Sandy
+    Hook families`, beside `Sandy Hook Elementary School`): a piece of a longer name. None when
+    the article writes it alone (`Sen. Cruz`, `When Cruz`: a title or a word capitalised by
+    where it stands is no part of a name) or in two longer names. Headlines, where any word is
+    capitalised, say nothing. Names of two words or more only of people (`the New York Daily
+    News` has more in front than a person's given names)."""
+    if not name[:1].isupper() or " " in name and kind != "person":
         return None
     longer, inside = set(), False
     for i in find(name):
         if quoted(i) or _title_case(text, i):
             continue
-        start, end = _given_names_before(text, i), _right_edge(text, i + len(name))
+        start = i if " " in name else _given_names_before(text, i)  # a whole name's given names are its own
+        end = _right_edge(text, i + len(name))
         before = re.search(r"([A-ZÀ-Þ][\w’'.-]*) $", text[max(0, start - 40) : start])
-        if before and _in_name(before.group(1)) and not positional(start - len(before.group(0))):
+        if " " not in name and before and _in_name(before.group(1)) and not positional(start - len(before.group(0))):
             inside = True  # `Glienicke Bridge`: what the name began with is not ours to say
         elif start == i and end == i + len(name):
+            if " " in name and _is_modifier(text, end) and text[max(0, i - 4) : i].lower() == "the ":
+                inside = True  # `the Sandy Hook families`: a place or an event named, not a speaker
+                continue
             return None  # the word alone: a name as it is
         else:
             longer.add(text[start:end])
     if inside:
-        return "" if not longer else None
+        return "" if not longer or " " in name else None
     return longer.pop() if len(longer) == 1 else None
+
+
+_MODIFIER = re.compile(r" ([a-z]{4,}s)\b")  # a plural noun after a name: `the Sandy Hook families`
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    """Is the name ending at `end` followed by a plural noun (not a verb: `the Obama White House was`)?"""
+    m = _MODIFIER.match(text, end)
+    return bool(m) and not m.group(1).endswith("ss") and not is_said_form(m.group(1))
 
 
 def _in_name(word: str) -> bool:
@@ -82,7 +98,7 @@ def _in_name(word: str) -> bool:
     a label in capitals (`ROLL TIDE Alabama beat ...`), a possessive or an abbreviation."""
     key = word.lower()
     return not _not_in_name(key) and not (word.isupper() and len(word) > 1) \
-        and not key.endswith(("’s", "'s", ".", "an", "ese", "ish", "ch", "i"))
+        and not key.endswith(("’s", "'s", "’", "'", ".", "an", "ese", "ish", "ch", "i"))
 
 
 def _not_in_name(key: str) -> bool:
@@ -92,7 +108,7 @@ def _not_in_name(key: str) -> bool:
 def _given_names_before(text: str, i: int) -> int:
     """Where the given names and initials right before `i` begin (`Tim Kaine`, `C. Boyden Gray`)."""
     while True:
-        before = re.search(r"([A-Z][a-z]+|[A-Z]\.) $", text[max(0, i - 30) : i])
+        before = re.search(r"(?<![\w’'-])([A-Z][a-z]+|[A-Z]\.) $", text[max(0, i - 30) : i])  # not `pro-Christie`
         if before is None or not (is_first_name(before.group(1)) or before.group(1).endswith(".")) \
                 or _not_in_name(before.group(1).lower().rstrip(".")):
             return i  # `Judge Berman`: `Judge` is a given name too
@@ -110,9 +126,10 @@ def _right_edge(text: str, end: int) -> int:
     """Where the capitalised words (not days or months) and name particles after `end` end."""
     while True:
         m = re.match(rf" ((?:(?:{_PARTICLES}) )*)([A-ZÀ-Þ][\w’'-]*\w)", text[end : end + 40])
-        if m is None or m.group(2).lower() in _NOT_NAMES or m.group(2).endswith(("’s", "'s")):
-            return end
-        end += len(m.group(0))
+        if m is None or m.group(2).lower() in _NOT_NAMES or m.group(2).endswith(("’s", "'s")) \
+                or _not_in_name(m.group(2).lower()):
+            return end  # not `Lt` (`Air Force 1st Lt.`), `Director` (`... National Executive Director Nihad Awad`)
+        end += len(m.group(0)) + (m.group(2) in ("Jr", "Sr") and text[end + len(m.group(0)) : end + len(m.group(0)) + 1] == ".")
 
 
 def _title_case(text: str, i: int) -> bool:
@@ -167,39 +184,71 @@ _SPELT_OUT = {"adm": "admiral", "sen": "senator", "gov": "governor", "rep": "rep
               "pres": "president", "sec": "secretary", "prof": "professor", "lt": "lieutenant", "col": "colonel",
               "capt": "captain", "sgt": "sergeant", "maj": "major", "cmdr": "commander", "rev": "reverend"}
 _HONOURS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Titles of one famous holder the article need not name in full (`President Obama`, `Pope Francis`).
+_HEADS = frozenset("president pope king queen prince princess emperor".split())
 
 
-def the_full_name(name: str, text: str, find: Finder) -> str | None:
+def the_full_name(name: str, text: str, find: Finder, pronouns: frozenset[str] = frozenset()) -> str | None:
     """The full name a surname alone stands for: the one given name the article writes before
     it, with the middle names, suffix or second surname it writes there (`Biden` -> `Joseph R.
-    Biden Jr.`, `Acosta` -> `Melba Acosta Febo`, `Emanuel` -> `Rahm Emanuel`), the first such
-    form when there are several. None when two given names come before it (`Hillary` and `Bill
-    Clinton`), or the surname alone takes a title the full name never does (`President Obama`
-    beside `Michelle Obama`; `Mr. Obama` beside her: an honorific of the other sex)."""
-    if " " in name or not name[:1].isupper():
-        return None
-    if is_first_name(name) and any(_given_start(text, m.start()) is None and not _title_case(text, m.start())
-                                   and m.group(1) not in _SUFFIXES
-                                   for m in re.finditer(rf"\b{re.escape(name)} ([A-Z][a-z]+)", text)):
+    Biden Jr.`, `Acosta` -> `Melba Acosta Febo`, `Emanuel` -> `Rahm Emanuel`, `Wasserman Schultz`
+    -> `Debbie Wasserman Schultz`, `De Blasio` -> `Bill de Blasio`; `AG Mukasey` -> `Michael
+    Mukasey`: a headline's title dropped), the first such form when there are several. None
+    when two given names come before it (`Hillary` and `Bill Clinton`), when the full name's
+    sex is not the speaker's (`Mr. Obama`, or `he`, beside `Michelle Obama`), or when the
+    surname alone takes a head of state's or church's title the full name never does
+    (`President Obama` beside `Michelle Obama`)."""
+    words = name.split()
+    if not words or len(words) > 3 or not (name[:1].isupper() or words[0] in NAME_PARTICLES):
+        return None  # `de Blasio` is a surname
+    if len(words) > 1 and is_first_name(words[0]) and words[0].lower() not in NAME_PARTICLES:
+        return None  # a full name already
+    if len(words) == 2 and (words[0].isupper() and len(words[0]) <= 3 or _not_in_name(words[0].lower().rstrip("."))) \
+            and words[0].lower() not in NAME_PARTICLES:
+        return the_full_name(words[1], text, find, pronouns)  # `AG Mukasey`, `Gov Kasich`
+    if looks_like_org(name):
+        return None  # `Daily News` is no one's surname
+    if len(words) == 1 and is_first_name(name) and any(
+            _given_start(text, m.start()) is None and not _title_case(text, m.start()) and m.group(1) not in _SUFFIXES
+            for m in re.finditer(rf"\b{re.escape(name)} ([A-Z][a-z]+)", text)):
         return None  # `Kelly Ayotte` beside `Megyn Kelly`: a given name here too (not `Brooks Jr.`, `Sada Solana`)
+    forms = {name, name[:1].lower() + name[1:], name[:1].upper() + name[1:]} if len(words) > 1 \
+        and words[0].lower() in NAME_PARTICLES else {name}
+    places = sorted((i, form) for form in forms for i in find(form))
     found = []
-    for i in find(name):
+    for i, form in places:
         start = _given_start(text, i)
+        if start is None and _other_given(text, i):
+            return None  # `Liz Cheney` beside `Dick Cheney`: a given name no list has is still one
         if start is not None:
-            end = _right_edge_or_suffix(text, i + len(name), find)
+            end = _right_edge_or_suffix(text, i + len(form), find)
             given = text[start:i].split()[0]
             found.append((given, start, re.sub(r" [“\"][A-Z][a-z]+[”\"]", "", text[start:end])))
     if not found or len({given for given, _, _ in found}) > 1 or len({_suffix(full) for _, _, full in found}) > 1:
         return None  # two given names, or a father and son (`Charles Elliott III`, `the Rev. Charles Elliott Jr.`)
     given = found[0][0]
+    sex = first_name_gender(given)
+    if sex and any(_PRONOUNS.get(p.lower(), sex) != sex for p in pronouns):
+        return None  # `he` said it, not Michelle Obama
     full_titles = {_title_before(text, i) for _, i, _ in found}
-    for i in find(name):
+    for i, _ in places:
         title = _title_before(text, i)
-        if title in _HONOURS and _HONOURS[title] != (first_name_gender(given) or _HONOURS[title]):
+        if title in _HONOURS and sex and _HONOURS[title] != sex:
             return None  # `Mr. Obama` is not Michelle
-        if title and title not in _HONOURS and title not in full_titles:
+        if title in _HEADS and title not in full_titles:
             return None  # `President Obama` is not the Obama the article names in full
     return found[0][2]
+
+
+def _other_given(text: str, i: int) -> bool:
+    """Is the word before `i` a capitalised word that may be a given name (not a title, a small
+    word, a people's name, a sentence's first word)?"""
+    before = re.search(r"(?<![\w’'-])([A-Z][a-z]+) $", text[max(0, i - 30) : i])
+    if before is None or not _in_name(before.group(1)):
+        return False
+    lead = text[: i - len(before.group(0))].rstrip(" ")
+    return bool(lead) and lead[-1] not in ".!?:\n“\"‘'(—–-"
 
 
 def _suffix(full: str) -> str | None:
@@ -253,3 +302,15 @@ def _right_edge_or_suffix(text: str, end: int, find: Finder) -> int:
             and second.group(1).lower() not in _NOT_NAMES and find(second.group(1)) == [end + 1]:
         return end + len(second.group(0))
     return end
+
+
+def only_in_headlines(name: str, text: str, find: Finder) -> bool:
+    """`Hillary Camp Declining To Debate Bernie`: a name of two words or more written only in the
+    headline (the first line, every word capitalised), whose last word the body never writes
+    capitalised (`Glenn Beck Blasts Drudge` is a name: the body writes `Beck`)."""
+    first = text.find("\n") if "\n" in text else len(text)
+    places = find(name)
+    if " " not in name or not places or places[-1] >= first or not _title_case(text, 0) \
+            or text[:first].rstrip().endswith("."):  # a sentence, not a headline
+        return False
+    return all(i < first for i in find(name.split()[-1]))

@@ -122,6 +122,8 @@ def test_a_title_before_a_whole_name_is_the_role():
 
 def test_a_surname_particle_the_article_always_writes_stays_with_the_name():
     text = "Mayor Bill de Blasio spoke late. “We are ready,” de Blasio said, and de Blasio left.\n"
+    assert [a.speaker for a in said(text, "Blasio")] == ["Bill de Blasio"]  # and the full name (quotes.written_forms)
+    text = "The mayor spoke late. “We are ready,” de Blasio said, and de Blasio left.\n"
     assert [a.speaker for a in said(text, "Blasio")] == ["de Blasio"]
     text = "“We are ready,” Blasio said.\n"
     assert [a.speaker for a in said(text, "Blasio")] == ["Blasio"]

@@ -120,3 +120,67 @@ def test_a_father_and_son_of_one_name_leave_the_surname_alone():
     text = ("Pastor Charles Elliott III spoke. His father, the Rev. Charles Elliott Jr., knew Ali.\n\n"
             "“No one did more,” Elliott said.\n")
     assert [a.speaker for a in said(text, "Elliott")] == ["Elliott"]
+
+
+def test_a_surname_of_two_words_or_behind_a_headlines_title_is_the_full_name_too():
+    text = "Rep. Debbie Wasserman Schultz spoke. “We are united,” Wasserman Schultz said.\n"
+    assert [a.speaker for a in said(text, "Wasserman Schultz")] == ["Debbie Wasserman Schultz"]
+    text = "Mayor Bill de Blasio came. “Trust him,” De Blasio said of the commissioner.\n"
+    assert [a.speaker for a in said(text, "De Blasio")] == ["Bill de Blasio"]
+    text = "Former AG Mukasey at RNC\n\nFormer Attorney General Michael Mukasey spoke. “It is a scandal,” he said.\n"
+    assert [a.speaker for a in said(text, "AG Mukasey")] == ["Michael Mukasey"]
+
+
+def test_a_full_name_of_the_other_sex_is_not_the_speaker_read_from_a_pronoun():
+    text = "Michelle Obama sat in the front row. “We will prevail,” he said. “Hope wins,” Obama added.\n"
+    quotes = [Attribution(quote=q, speaker="Obama", mention=m, kind="named", speaker_type="person", confidence=0.8)
+              for q, m in zip(detect(text), ("he", "Obama"))]
+    assert [a.speaker for a in checked(text, quotes)] == ["Obama", "Obama"]
+
+
+def test_a_representatives_title_does_not_keep_the_surname_from_his_full_name():
+    text = ("Griffith lost to Morris J. Brooks Jr., a conservative.\n\n"
+            "Representative Brooks has said he wants ''anything short of shooting'' them out.\n")
+    assert {a.speaker for a in said(text, "Brooks")} == {"Morris J. Brooks Jr."}
+
+
+def test_a_name_cut_before_its_last_word_is_the_whole_name():
+    text = "Trump met President Enrique Peña Nieto - and then “Mexicans deserve respect,” he said.\n"
+    assert [a.speaker for a in said(text, "Enrique Peña")] == ["Enrique Peña Nieto"]
+
+
+def test_a_place_named_as_a_modifier_is_no_speaker():
+    text = ("He showed up near Sandy Hook Elementary School. He met the Sandy Hook families.\n\n"
+            "“I was not ready,” he said.\n")
+    [a] = said(text, "Sandy Hook")
+    assert a.speaker is None and a.mention == "Sandy Hook"
+
+
+def test_a_name_only_in_a_headline_with_its_last_word_nowhere_in_the_body_is_no_speaker():
+    text = ("Hillary Camp Declining To Debate Bernie In New York\n\n"
+            "Hillary Clinton’s campaign says “the tone” of the ads is the reason.\n")
+    [a] = said(text, "Hillary Camp")
+    assert a.speaker is None
+    text = "Glenn Beck Blasts Drudge Over Trump\n\nBeck said the site was “a propaganda arm.”\n"
+    assert [a.speaker for a in said(text, "Glenn Beck")] == ["Glenn Beck"]
+
+
+def test_a_capitalised_word_no_list_has_before_the_surname_may_be_another_given_name():
+    text = "Dick Cheney endorsed his daughter, Liz Cheney. “I will win,” Cheney said.\n"
+    assert [a.speaker for a in said(text, "Cheney")] == ["Cheney"]
+
+
+def test_no_more_than_a_persons_given_names_or_a_title_is_put_before_a_name():
+    text = "The pro-Christie Union Leader has run editorials. “Obsequious pandering,” it wrote.\n"
+    assert [a.speaker for a in said(text, "Union Leader", "org")] == ["Union Leader"]
+    text = "Air Force 1st Lt. Jane Doe wrote: “We stay.”\n"
+    assert [a.speaker for a in said(text, "Jane Doe")] == ["Jane Doe"]
+
+
+def test_what_comes_before_a_whole_name_or_after_it_as_a_verb_leaves_it_alone():
+    text = "The house was renovated. Said Dorothy Poynter, who grew up nearby: “He was kind.”\n"
+    assert [a.speaker for a in said(text, "Dorothy Poynter")] == ["Dorothy Poynter"]
+    text = "Even on Friday the Obama White House was refusing to say it. “We are still reluctant,” it said.\n"
+    assert [a.speaker for a in said(text, "Obama White House", "org")] == ["Obama White House"]
+    text = "On Wednesday the New York Daily News said “the NRA” is to blame, as the Daily News put it.\n"
+    assert {a.speaker for a in said(text, "Daily News")} == {"Daily News"}
