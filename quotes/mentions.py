@@ -115,12 +115,17 @@ class Mentions:
         return np.flatnonzero(np.isin(lower, np.array([get_string_id(w) for w in words], dtype=np.uint64))).tolist()
 
     def _titled(self, ent: Span) -> None:
-        """Remember the title written before or at the start of a name (`King Charles`)."""
+        """Remember the title written before or at the start of a name (`King Charles`,
+        `Chief Financial Officer Priya Raman`: up to four capitalised words before it)."""
         doc, i = self.doc, ent.start
         while i > 0 and doc[i - 1].text == ".":
             i -= 1
-        title = doc[i - 1] if i > 0 and doc[i - 1].text[:1].isupper() else ent[0]
-        self.names.add_titled(title.text, clean_name(ent.text))
+        start = i
+        while start > max(0, i - 4) and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_iob_ == "O" \
+                and doc[start - 1].pos_ in ("PROPN", "NOUN") and not self.inside[start - 1]:
+            start -= 1
+        title = doc[start:i].text if start < i else doc[i - 1].text if i > 0 and doc[i - 1].text[:1].isupper() else ent[0].text
+        self.names.add_titled(title, clean_name(ent.text))
 
     def _pronoun_genders(self) -> dict[str, str]:
         """Surname -> "m"/"f" from the article's own pronouns: each he or she
@@ -259,8 +264,10 @@ class Mentions:
             return None  # `500 BC`, `one senior Democrat`: a measure or a count, not a name (`Local 90` is one)
         if tok.lower_ in DOCUMENT_NOUNS and any(c.dep_ == "det" for c in tok.children):
             return None  # `The Bill will also remove "..."`: a document, not `Bill` someone
-        if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`
-            after = self.doc[tok.i + 1] if self.doc[tok.i + 1].text != "." else self.doc[min(tok.i + 2, len(self.doc) - 1)]
+        if tok.lower_.rstrip(".") in TITLES and tok.i + 1 < len(self.doc):  # `Texas Sen. Ted Cruz`, `Det. Sgt. Ana Ruiz`
+            after = self.doc[tok.i + 1]
+            while after.i + 1 < len(self.doc) and (after.text == "." or after.lower_.rstrip(".") in TITLES and after.ent_iob_ != "B"):
+                after = self.doc[after.i + 1]
             if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
                 ent = self.ent_of[after.i]
                 return clean_name(ent.text) or None

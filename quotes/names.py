@@ -19,7 +19,7 @@ from functools import lru_cache
 import gender_guesser.detector
 
 from quotes.words import (
-    EPITHETS, ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, ROLE_WORDS, SURNAME_PARTICLES as PARTICLES,
+    EPITHETS, FORMS_OF_ADDRESS, ORG_NAME_WORDS, PERSONAL_TITLES, RESOLVER_TITLES as TITLES, ROLE_WORDS, SURNAME_PARTICLES as PARTICLES,
 )
 
 SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -181,6 +181,19 @@ def first_name_gender(first: str) -> str | None:
     return {"male": "m", "female": "f"}.get(found)
 
 
+def title_keys(title: str) -> list[str]:
+    """The words a title is later written as alone: its last word, and for a title of several
+    words its initials (`Chief Financial Officer` -> `cfo`; `Chief Executive` -> `ce`, `ceo`)."""
+    words = [w.lower().rstrip(".") for w in title.replace("-", " ").split() if w.lower() not in ("of", "and", "the")]
+    if not words:
+        return []
+    keys = [words[-1]]
+    if len(words) > 1:
+        letters = "".join(w[0] for w in words)
+        keys += [letters] if words[-1] == "officer" else [letters, letters + "o"]
+    return keys[:1] + [k for k in keys[1:] if k not in FORMS_OF_ADDRESS]  # not `Democratic Rep.` -> `dr`
+
+
 @dataclass
 class ArticleNames:
     """The full names an article uses, by position, to expand short mentions."""
@@ -200,10 +213,14 @@ class ArticleNames:
     _by_first: dict[str, str] = field(default_factory=dict)  # given name -> first full name without a suffix
 
     def add_titled(self, title: str, name: str) -> None:
-        """`King Charles`, `CEO Bob Enslin`: a later `the King` or `the CEO` alone is that person."""
-        key = title.lower().rstrip(".")
-        if key in PERSONAL_TITLES and name:
-            self.by_title[key] = strip_title(name)
+        """`King Charles`, `CEO Bob Enslin`: a later `the King` or `the CEO` alone is that person.
+        A title of several words goes by its last word and by its initials too (`Chief Financial
+        Officer Priya Raman`, `Chief Executive Dan Ferro`: `the CFO`, `the CEO`)."""
+        if not name:
+            return
+        for key in title_keys(title):
+            if key in PERSONAL_TITLES:
+                self.by_title[key] = strip_title(name)
 
     def add_kin(self, name: str) -> None:
         """`Her daughter, Ada Whitfield,`: a relative, whose surname alone means someone else when the article names another."""

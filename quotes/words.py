@@ -37,15 +37,17 @@ RANKS = _words("capt lt col maj sgt adm cmdr cpl pvt")
 LOOKUP_ONLY_TITLES = _words("sheriff spokesperson")
 TITLES = FORMS_OF_ADDRESS | OFFICES | RANKS | LOOKUP_ONLY_TITLES
 
-# Titles that may also be a name's first word (`King`, `Pope`, `State Department`, `Leader`).
+# Titles that may also be a name's first word (`King`, `Pope`, `State Department`, `Leader`);
+# a company's officers by initials are titles like `CEO` (`CFO Priya Raman`, and `the CFO` alone is her).
 TITLES_OR_NAMES = _words("""
-assistant candidate ceo chair director foreign king leader mp nominee official officials pope prince
+assistant candidate ceo cfo coo cto chair director foreign king leader mp nominee official officials pope prince
 princess queen sheikh state
 """)
 # More forms of address the resolver cuts: clergy, police, courtesy titles (`Det.`, `Cllr`, `Hon.`).
 MORE_TITLES = _words("""
-admiral adv advocate alderman alderwoman amb archbishop assemblyman assemblywoman bishop cardinal cllr
-constable councilman councilwoman councillor del delegate det detective father
+admiral adv advocate alderman alderwoman amb archbishop assemblyman assemblywoman bishop brig brigadier
+cardinal cllr constable coun councilman councilwoman councillor councilor cst del delegate det detective father
+lieut
 hon honorable honourable imam insp inspector pastor pm rabbi ret retired reverend superintendent supt
 """)
 # Words of a description before a name (`his top adviser`, `U.S. Treasury Secretary`).
@@ -61,7 +63,7 @@ former vice deputy assistant mr mrs ms miss official officials candidate nominee
 
 # Jobs and roles that describe a person but are no title in front of a name (`Tesla CEO`, `CNN anchor`).
 JOBS = _words("""
-acting interim aide analyst anchor cfo coo cto chairperson founder cofounder co-founder correspondent
+acting interim aide analyst anchor chairperson founder cofounder co-founder correspondent
 counsel editor emir envoy executive executives expert head host lawmaker manager mep moderator officer
 president-elect reporter secretary-general general-secretary staffer vp treasurer actor actress
 rapper comedian novelist author artist filmmaker
