@@ -32,7 +32,7 @@ congressman congresswoman chancellor counsellor counselor chief deputy former sp
 adviser advisor attorney
 taoiseach tánaiste td mla msp mep mpp member
 """)
-RANKS = _words("capt lt col maj sgt adm cmdr cpl pvt")
+RANKS = _words("capt lt col maj sgt adm cmdr cpl pvt sp asp dsp ssp cp acp dcp igp")  # police ranks: `SP Adekunle Badmus`
 # Titles the lookup key drops that the resolver does not cut (an oversight there, or not: the lead's call).
 LOOKUP_ONLY_TITLES = _words("sheriff spokesperson")
 TITLES = FORMS_OF_ADDRESS | OFFICES | RANKS | LOOKUP_ONLY_TITLES

@@ -156,3 +156,8 @@ def test_other_parliaments_offices_are_titles_before_a_name():
     assert clean_name("Labour TD Ged Nash") == "Ged Nash"
     assert clean_name("MLA Emma Sheerin") == "Emma Sheerin"
     assert clean_name("Council Member Gale Brewer") == "Gale Brewer"
+
+
+def test_police_ranks_written_short_are_titles():
+    assert clean_name("SP Adekunle Badmus") == "Adekunle Badmus"
+    assert clean_name("CP Hakeem Odumosu") == "Hakeem Odumosu"
