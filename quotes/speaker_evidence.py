@@ -205,7 +205,8 @@ class _Article:
             return upper, ORG if looks_like_org(upper) else kind
         if whole := without_nickname(name, self.text):
             return whole, PERSON
-        if kind != ORG and (full := the_full_name(name, self.text, find, pronouns)):
+        person = kind != ORG or not looks_like_org(name) and self.kind(name, ORG) == PERSON  # `Stanton`, tagged ORG
+        if person and (full := the_full_name(name, self.text, find, pronouns)):
             return full, PERSON  # `Biden` -> `Joseph R. Biden Jr.`
         longer = the_longer_name(name, self.text, find, self._quoted, self._positional, kind)
         return (name, kind) if longer is None else (longer, kind)

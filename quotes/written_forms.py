@@ -218,7 +218,7 @@ def the_full_name(name: str, text: str, find: Finder, pronouns: frozenset[str] =
     places = sorted((i, form) for form in forms for i in find(form))
     found = []
     for i, form in places:
-        start = _given_start(text, i)
+        start = _given_start(text, i, unknown=len(words) == 1)  # `Court Justice`: no guessing a given name
         if start is None and _other_given(text, i):
             return None  # `Liz Cheney` beside `Dick Cheney`: a given name no list has is still one
         if start is not None:
@@ -256,9 +256,10 @@ def _suffix(full: str) -> str | None:
     return last if last in _SUFFIXES else None
 
 
-def _given_start(text: str, i: int) -> int | None:
+def _given_start(text: str, i: int, *, unknown: bool = True) -> int | None:
     """Where the given name of the name ending at `i` begins: the first given name (not a title)
-    among the two words before it and the middle names between (`Vice President Joseph R.`)."""
+    among the two words before it and the middle names between (`Vice President Joseph R.`);
+    with `unknown`, also a given name no list has where the article's words vouch for it."""
     words = list(re.finditer(r"\S+", text[max(0, i - 60) : i]))[-3:]
     if not words or not text[:i].endswith(" "):
         return None
@@ -279,10 +280,22 @@ def _given_start(text: str, i: int) -> int | None:
         return offset + run[0 if all(w.group(0).endswith(".") for w in run[: known[0]]) else known[0]].start()
     first = run[0]  # `Mayor Rahm Emanuel`, `Naureen Jahangir, a supporter`: a given name no list has
     before = text[max(0, offset + first.start() - 20) : offset + first.start()].split()[-1:]
-    if (before and before[0].lower().rstrip(".") in RESOLVER_TITLES or _APPOSITION.match(text, i)) \
-            and first.group(0)[:1].isupper() and first.group(0)[1:].islower() and len(first.group(0)) > 2:
+    word = first.group(0)
+    if not unknown or not (word[:1].isupper() and word[1:].islower() and len(word) > 2) or not _in_name(word) or len(run) > 1:
+        return None
+    if before and before[0].lower().rstrip(".") in RESOLVER_TITLES or _APPOSITION.match(text, i) \
+            or _only_before(text, word, i - offset - first.start()):
         return offset + first.start()
     return None
+
+
+def _only_before(text: str, word: str, gap: int) -> bool:
+    """Does the article write `word` twice or more and only right before the surname `gap`
+    characters on (`CHICAGO - Rahm Emanuel ...`, `Rahm Emanuel's got to go!`): a given name,
+    not a word of its own (`Later Cruz left`, `at Glienicke Bridge`: once)?"""
+    places = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    surname = text[places[0] + gap :].split()[0] if places else ""
+    return len(places) > 1 and all(text.startswith(" " + surname.rstrip(".,;:!?’'s"), p + len(word)) for p in places)
 
 
 def _title_before(text: str, i: int) -> str | None:

@@ -184,3 +184,19 @@ def test_what_comes_before_a_whole_name_or_after_it_as_a_verb_leaves_it_alone():
     assert [a.speaker for a in said(text, "Obama White House", "org")] == ["Obama White House"]
     text = "On Wednesday the New York Daily News said “the NRA” is to blame, as the Daily News put it.\n"
     assert {a.speaker for a in said(text, "Daily News")} == {"Daily News"}
+
+
+def test_a_given_name_no_list_has_is_one_when_the_article_writes_it_only_before_the_surname():
+    text = ("CHICAGO - Rahm Emanuel may have thought the worst was over.\n\n"
+            "“We will act,” Emanuel said. Protesters chanted “Rahm Emanuel's got to go!”\n")
+    assert {a.speaker for a in said(text, "Emanuel")} == {"Rahm Emanuel"}
+    text = "CHICAGO - Chicago Emanuel is a street. “We will act,” Emanuel said of Chicago.\n"
+    assert {a.speaker for a in said(text, "Emanuel")} == {"Emanuel"}
+
+
+def test_a_surname_the_tagger_called_an_organisation_is_completed_when_the_article_makes_it_a_person():
+    text = ("Phoenix Mayor Greg Stanton wrote a letter.\n\n"
+            "“Many more simply could not afford to wait,” Stanton wrote. Stanton said he was angry.\n")
+    assert {(a.speaker, a.speaker_type) for a in said(text, "Stanton", "org")} == {("Greg Stanton", "person")}
+    text = "Wisconsin Elects A Supreme Court Justice\n\nThe state Supreme Court campaign cost $2 million.\n“Queers,” she wrote.\n"
+    assert [a.speaker for a in said(text, "Court Justice")] == [None]  # only in the headline; no `Supreme Court Justice`
