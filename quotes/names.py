@@ -56,8 +56,8 @@ def clean_name(text: str) -> str:
     cut = 0
     for i, w in enumerate(words[:-1]):
         key = w.lower().rstrip(".")
-        if w.islower() and w.split("-")[0] in PARTICLES and _surname_follows(words[i + 1 :]):
-            continue
+        if w.split("-")[0].lower() in PARTICLES and not w.endswith(".") and _surname_follows(words[i + 1 :]):
+            continue  # `Regina Del Monte`, `Le Pen`: a particle, capitalised or not, not a title (`Del.`, a delegate)
         if key in TITLES or key in {"of", "for", "and"} or not w[:1].isupper() or _hyphenated_title(key):
             cut = i + 1
     if cut and words[cut - 1].lower().rstrip(".") in GENDER_TITLES:
@@ -349,6 +349,7 @@ class ArticleNames:
             if (fw := name_key(full)[0]) and name_key(full)[1] == suffix and len(fw) > 1
             and (fw[-len(words):] == words or fw[-1] == words[-1])
         }
+        found -= {one for one in found if any(other.endswith(" " + one) for other in found)}  # `Van Buren` of `Anna Van Buren`
         return found.pop() if len(found) == 1 else None
 
     def _longest_form(self, words: list[str], suffix: str | None) -> str | None:

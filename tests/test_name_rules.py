@@ -73,3 +73,29 @@ def test_an_abbreviated_title_before_the_verb_is_no_name():
         '"This is about safety, not bikes," Coun. Aisha Kapoor said after the vote.'
     )
     assert speakers(text) == [("This is about", "Aisha Kapoor")]
+
+
+# 2. A surname with a capitalised particle stays whole
+
+
+def test_a_bare_surname_with_a_capitalised_particle_is_the_full_name():
+    text = (
+        "Health officials urged parents to vaccinate. Dr. Regina Del Monte, the county's health director, "
+        "spoke at a briefing.\n\n"
+        '"This is a warning," Del Monte said.\n\n'
+        '"Children pay the price," said Del Monte.'
+    )
+    assert speakers(text) == [("This is a", "Regina Del Monte"), ("Children pay the", "Regina Del Monte")]
+
+
+def test_a_surname_whose_particle_is_also_a_given_name_is_no_full_name_of_its_own():
+    text = 'Anna Van Buren opened the bakery in 2004.\n\n"Bread is patience," Van Buren says.'
+    assert speakers(text) == [("Bread is patience,", "Anna Van Buren")]
+
+
+@pytest.mark.parametrize("full,short", [
+    ("Marisol De La Cruz", "De La Cruz"), ("Pieter Van der Berg", "Van der Berg"), ("Marine Le Pen", "Le Pen"),
+])
+def test_other_capitalised_particles_keep_the_whole_surname(full, short):
+    text = f'{full} spoke in the town hall on Sunday.\n\n"We will keep going," {short} said.'
+    assert speakers(text) == [("We will keep", full)]
