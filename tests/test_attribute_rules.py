@@ -718,3 +718,11 @@ def test_a_statement_issued_by_an_organisation_speaks_for_it():
         "“Dredging is complete and inspections are under way,” the statement said."
     )
     assert speakers(text) == [("Dredging is complete", "Port Authority of Lagos")]
+
+
+def test_an_organisations_first_word_alone_is_its_whole_name():
+    text = (
+        "Kestrel Airlines cancelled 40 flights on Monday after a software fault.\n\n"
+        "“Safety is never compromised,” Kestrel said in a statement."
+    )
+    assert speakers(text) == [("Safety is never", "Kestrel Airlines")]

@@ -212,12 +212,17 @@ class ArticleMentions:
 
     def org_named(self, name: str) -> str | None:
         """The one organisation whose name the article gives in full and ends
-        with this short form (`the Post said` -> `Washington Post`); never for
-        a person's name (`Trump`, tagged an organisation once)."""
+        with this short form (`the Post said` -> `Washington Post`), or else
+        begins with it (`Norrbrook` -> `Norrbrook Foods`); never for a
+        person's name (`Trump`, tagged an organisation once)."""
         words = name.split()
         if not words or self.m.names.knows(words[-1]):
             return None
         fuller = {n for n, kind in self.kind.items() if kind == "org" and n.split()[-len(words):] == words and len(n.split()) > len(words)}
+        if not fuller:  # `Norrbrook said` after `Norrbrook Foods`: the name's first words, when they are nobody's name
+            fuller = {n for n, kind in self.kind.items() if kind == "org" and n.split()[: len(words)] == words
+                      and 1 <= len(n.split()) - len(words) <= 2 and all(w.isalpha() for w in n.split()[len(words):])
+                      and looks_like_org(n) and not any(self.m.names.knows(w) for w in words)}  # not `Fox News 6`
         if len(fuller) != 1:
             return None
         found = fuller.pop()  # a person the tagger called an organisation keeps a person's form: `Actress Amandla Stenberg`
