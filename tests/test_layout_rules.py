@@ -149,3 +149,10 @@ def test_you_said_in_a_question_is_the_interviewee():
         "A: I was pessimistic. We won bronze three years later."
     )
     assert speakers(text, rules_only=True) == [("ten years from", "Martin Hale")]
+
+
+def test_a_label_in_capitals_is_title_cased_only_where_the_article_writes_the_word():
+    from quotes.attribute.interview import as_written_elsewhere
+
+    assert as_written_elsewhere("PENCE", "Mike Pence spoke first.") == "Pence"
+    assert as_written_elsewhere("UN", "The United Nations said.") == "UN"  # `Un` is in `United`, not a word of it

@@ -178,4 +178,5 @@ def as_written_elsewhere(name: str, text: str) -> str:
     if not name.isupper():
         return name
     titled = " ".join(w.capitalize() for w in name.split())
-    return titled if titled in text or all(len(w) >= 5 for w in name.split()) else name
+    written = re.search(rf"(?<!\w){re.escape(titled)}(?!\w)", text) is not None  # the word, not `Un` of `United`
+    return titled if written or all(len(w) >= 5 for w in name.split()) else name
