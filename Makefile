@@ -58,8 +58,9 @@ bench-check: setup  ## time `quotes check`: a 50-quotation draft against 100,000
 	$(BIN)/python bench/check_speed.py
 
 N ?= 1000
+ROUNDS ?= 1
 bench-speed: setup  ## ingest N articles and compare with the bare spaCy pipeline: make bench-speed N=1000
-	$(BIN)/python bench/ingest_speed.py --articles $(N) --workers 2 --docs $(SHARED)/eval/polnear-train/docs
+	$(BIN)/python bench/ingest_speed.py --articles $(N) --workers 2 --rounds $(ROUNDS) --docs $(SHARED)/eval/polnear-train/docs
 
 bench-profile: setup  ## one-process ingest of the PolNeAR training articles (all, or N=100), each part timed, beside the bare spaCy pipeline in the same run
 	$(BIN)/python bench/profile_ingest.py --docs $(SHARED)/eval/polnear-train/docs $(if $(filter command line,$(origin N)),--articles $(N))

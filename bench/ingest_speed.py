@@ -16,7 +16,7 @@ worker processes (`quotes ingest --dask local`), against the single-process
 ingest; starting the cluster and loading the model on its workers is timed
 apart, as the model load is for the others (`make bench-dask N=300`).
 
-    .venv/bin/python bench/ingest_speed.py [--articles 1000] [--docs DIR] [--workers 2] [--dask 2] [--no-bare]
+    .venv/bin/python bench/ingest_speed.py [--articles 1000] [--docs DIR] [--workers 2] [--dask 2] [--no-bare] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -61,13 +61,13 @@ def bare_pipe(folder: str) -> dict:
     return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "words": words, "articles": len(files)}
 
 
-def ingest_run(folder: str, workers: int = 1) -> dict:
+def ingest_run(folder: str, workers: int = 1, round_no: int = 0) -> dict:
     """Time the whole ingest of the files into a new database."""
     from quotes.ingest import ingest
     from quotes.store.db import open_db
 
     files = sorted(Path(folder).glob("*.txt"))
-    factory = open_db(Path(folder) / f"bench-{workers}.db")
+    factory = open_db(Path(folder) / f"bench-{workers}-{round_no}.db")
     from quotes.pipeline import load_nlp
 
     load_nlp()  # model loading is not ingest work, as above
@@ -135,15 +135,27 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="also time ingest with this many parsing processes")
     parser.add_argument("--dask", type=int, default=0, metavar="N", help="also time ingest on a local Dask cluster of N workers")
     parser.add_argument("--no-bare", action="store_true", help="do not time the bare spaCy pipeline")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="time the bare pipeline and ingest this many times, one after the other, and report the median round "
+                             "(a shared machine's speed drifts over a minute: pairs run back to back compare better)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_corpus(args.docs, args.articles, folder)
-        bare = None if args.no_bare else in_fresh_process("bare_pipe", folder)
-        ours = in_fresh_process("ingest_run", folder)
+        rounds = []
+        for n in range(max(1, args.rounds)):
+            bare = None if args.no_bare else in_fresh_process("bare_pipe", folder)
+            rounds.append((bare, in_fresh_process("ingest_run", folder, 1, n)))
+            if bare and args.rounds > 1:
+                b, o = rounds[-1]
+                print(f"round {n + 1}: bare {b['seconds']:.1f} s, ingest {o['seconds']:.1f} s, ratio {b['seconds'] / o['seconds']:.2f} "
+                      f"(CPU {b['cpu'] / o['cpu']:.2f}; others kept {b['others']:.2f} and {o['others']:.2f} cores busy)", flush=True)
+        rounds.sort(key=lambda r: r[0]["seconds"] / r[1]["seconds"] if r[0] else r[1]["seconds"])
+        bare, ours = rounds[len(rounds) // 2]  # the median round (of an even number, the upper middle one)
         many = in_fresh_process("ingest_run", folder, args.workers) if args.workers > 1 else None
         dask = in_fresh_process("dask_run", folder, args.dask) if args.dask else None
-    print(f"articles: {args.articles}" + (f"  words: {bare['words']}" if bare else ""))
+    print(f"articles: {args.articles}" + (f"  words: {bare['words']}" if bare else "")
+          + (f"  (the median of {len(rounds)} rounds below)" if len(rounds) > 1 else ""))
     if bare:
         words = bare["words"]
         print(f"bare nlp.pipe (full pipeline): {bare['seconds']:.1f} s, {args.articles / bare['seconds']:.1f} articles/s, "
