@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from quotes.cues import SOURCE_NOUNS, TITLES
 from quotes.name_checks import PLACE_WORDS
 from quotes.names import GENDER_TITLES, is_first_name
-from quotes.words import ORG_NAME_WORDS, ROLE_WORDS, SURNAME_PARTICLES
+from quotes.words import KIN, ORG_NAME_WORDS, ROLE_WORDS, SURNAME_PARTICLES
 
 NAME_ENTS = {"PERSON"}
 
@@ -73,3 +73,20 @@ def demonym(tok: Token) -> bool:
     article = next((c for c in tok.children if c.dep_ == "det"), None)
     lower_the = article is not None and (article.text == "the" or article.is_sent_start)  # not `according to The Federalist`
     return tok.ent_type_ == "NORP" and tok.tag_ not in ("NNPS", "NNS") and one_word and lower_the
+
+
+def of_a_family(ent: Span, surnames: set[str]) -> bool:
+    """A full name the tagger took for a place whose surname is a person's in the article (`Obiageli
+    Adeyemi` tagged a place, and `her father, Felix Adeyemi`): a person too. Not an organisation
+    (`Stop Trump`, `Impeach AG Lynch`: looks_like_person reads those)."""
+    words = [t for t in ent if not t.is_punct]
+    return (ent.label_ in ("GPE", "LOC", "FAC", "NORP") and 2 <= len(words) <= 3 and words[-1].text in surnames
+            and words[0].text not in surnames and all(t.text[:1].isupper() for t in words))
+
+
+def introduced_as_kin(ent: Span) -> bool:
+    """`her daughter, Ada Whitfield,`, `his wife Melania Trump`, `Ada Whitfield, her daughter,`."""
+    last = ent[-1]
+    if last.dep_ == "appos" and last.head.lower_ in KIN:
+        return True
+    return any(c.lower_ in KIN and c.dep_ in ("compound", "appos") and not ent.start <= c.i < ent.end for c in last.children)

@@ -22,12 +22,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from quotes.cues import DEFINITE, PERSONAL_PRONOUNS, SOURCE_NOUNS, TITLES
-from quotes.entities import NAME_ENTS, as_place, demonym, looks_like_person, whole_name
+from quotes.entities import NAME_ENTS, as_place, demonym, introduced_as_kin, looks_like_person, of_a_family, whole_name
 from quotes.name_checks import is_handle
 from quotes.names import ArticleNames, clean_name, is_first_name, name_key
 from quotes.pipeline import TEXT
 from quotes.records import Quote
-from quotes.words import DOCUMENT_NOUNS, KIN, WRITINGS
+from quotes.words import DOCUMENT_NOUNS, WRITINGS
 
 if not Token.has_extension("lemma"):
     # `load_nlp` sets the pipeline's rule lemmatizer here; a hand-built Doc
@@ -80,11 +80,11 @@ class Mentions:
         self.ent_of: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         tagged = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent)]
         surnames = {ent[-1].text for ent in tagged if len(ent) > 1}
-        self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent) or _of_a_family(ent, surnames)]
+        self.people = [ent for ent in self.ents if ent.label_ in NAME_ENTS or looks_like_person(ent) or of_a_family(ent, surnames)]
         for ent in self.people:
             self.names.add(ent.start_char, clean_name(ent.text))
             self._titled(ent)
-            if _introduced_as_kin(ent):
+            if introduced_as_kin(ent):
                 self.names.add_kin(clean_name(ent.text))
         self.names.add_spelled(self.text)
         # The names are all read now: `is_person` and `person_at` are asked of the same tokens again
@@ -392,23 +392,6 @@ class Mentions:
     def agrees(self, name: str, want: str | None) -> bool:
         found = self.names.gender(name)
         return want is None or found is None or found == want
-
-
-def _of_a_family(ent: Span, surnames: set[str]) -> bool:
-    """A full name the tagger took for a place whose surname is a person's in the article (`Obiageli
-    Adeyemi` tagged a place, and `her father, Felix Adeyemi`): a person too. Not an organisation
-    (`Stop Trump`, `Impeach AG Lynch`: looks_like_person reads those)."""
-    words = [t for t in ent if not t.is_punct]
-    return (ent.label_ in ("GPE", "LOC", "FAC", "NORP") and 2 <= len(words) <= 3 and words[-1].text in surnames
-            and words[0].text not in surnames and all(t.text[:1].isupper() for t in words))
-
-
-def _introduced_as_kin(ent: Span) -> bool:
-    """`her daughter, Ada Whitfield,`, `his wife Melania Trump`, `Ada Whitfield, her daughter,`."""
-    last = ent[-1]
-    if last.dep_ == "appos" and last.head.lower_ in KIN:
-        return True
-    return any(c.lower_ in KIN and c.dep_ in ("compound", "appos") and not ent.start <= c.i < ent.end for c in last.children)
 
 
 def role(tok: Token) -> Token:
