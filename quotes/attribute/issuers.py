@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotes.cues import is_cue
+from quotes.attribute.unnamed import words_back
 from quotes.mentions import SUBJECTS, Mentions
 
 REACH_PARAGRAPHS = 2  # how far back `the statement` may take up `said in a statement`
@@ -24,13 +25,7 @@ def issuer_subject(m: Mentions, offset: int, writing: str) -> Token | None:
     statement`, `In a post, X said`, `X issued a statement`; or its agent:
     `a statement issued by X`."""
     writing = writing.lower()
-    tok_i = m.token_at(offset)
-    reach = offset
-    for _ in range(REACH_PARAGRAPHS + 1):
-        reach = m.text.rfind("\n", 0, max(0, reach - 1))
-    for t in reversed(m.doc[:tok_i]):
-        if t.idx < reach:
-            return None
+    for t in words_back(m, offset, REACH_PARAGRAPHS + 1):
         if m.inside[t.i] or t.lower_ != writing or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
             continue  # `the statement` is the writing taken up, not brought in
         if (by := _issued_by(t)) is not None:

@@ -102,13 +102,7 @@ def introduced_unnamed(m: Mentions, offset: int, head: str) -> bool:
     official`) introduced within REACH_PARAGRAPHS paragraphs before, with no
     named official in between (`State Department official Ned Price`)?"""
     head = head.lower()
-    tok_i = m.token_at(offset)
-    reach = offset
-    for _ in range(REACH_PARAGRAPHS + 1):
-        reach = m.text.rfind("\n", 0, max(0, reach - 1))
-    for t in reversed(m.doc[:tok_i]):
-        if t.idx < reach:
-            return False
+    for t in words_back(m, offset, REACH_PARAGRAPHS + 1):
         if m.inside[t.i] or t.lower_ != head or t.pos_ != "NOUN":
             continue
         if t.head.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
@@ -116,3 +110,15 @@ def introduced_unnamed(m: Mentions, offset: int, head: str) -> bool:
         if is_unnamed(t):
             return True
     return False
+
+
+def words_back(m: Mentions, offset: int, breaks: int) -> Iterator[Token]:
+    """The tokens before `offset`, nearest first, back to the `breaks`-th line break before it
+    (a blank line between paragraphs is two breaks)."""
+    reach = offset
+    for _ in range(breaks):
+        reach = m.text.rfind("\n", 0, max(0, reach - 1))
+    for t in reversed(m.doc[: m.token_at(offset)]):
+        if t.idx < reach:
+            return
+        yield t
